@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/** The `ferry` command: one subcommand group per concern, each in its own file. */
+import { Command } from 'commander';
+import { registerTestbedCommands } from './testbed.js';
+import { packageVersion } from './version.js';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('ferry')
+    .description(
+      'GitOps engine for Argo CD and Flux resources: Helm, Kustomize and plain manifests from Git, Helm and OCI',
+    )
+    .version(packageVersion(), '-v, --version', 'print the Ferry version')
+    .showHelpAfterError();
+  registerTestbedCommands(program);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
