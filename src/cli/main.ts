@@ -2,6 +2,8 @@
 /** The `ferry` command: one subcommand group per concern, each in its own file. */
 import { Command } from 'commander';
 import { registerTestbedCommands } from './testbed.js';
+import { registerControllerCommands } from './controller.js';
+import { registerAppCommands } from './app.js';
 import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     )
     .version(packageVersion(), '-v, --version', 'print the Ferry version')
     .showHelpAfterError();
+  registerControllerCommands(program);
+  registerAppCommands(program);
   registerTestbedCommands(program);
   return program;
 }

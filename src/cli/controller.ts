@@ -1,0 +1,54 @@
+/** `ferry controller` and `ferry install`: run the reconcilers against a cluster. */
+import type { Command } from 'commander';
+import { addKubeOptions, homeCluster, type KubeOptions } from './kube.js';
+import { createLogger } from '../util/log.js';
+import { startFerry } from '../controllers/manager.js';
+import { ensureNamespace, installCrds } from '../controllers/install.js';
+import { parseDuration } from '../sync/plan/index.js';
+
+interface ControllerOptions extends KubeOptions {
+  workers: string;
+  resync: string;
+  debug?: boolean;
+}
+
+export function registerControllerCommands(program: Command): void {
+  addKubeOptions(
+    program
+      .command('controller')
+      .description('reconcile Argo CD Applications (and, as they land, Flux resources) in the cluster')
+      .option('--workers <n>', 'concurrent reconciles', '4')
+      .option(
+        '--resync <duration>',
+        'periodic refresh of every app (Argo CD: timeout.reconciliation)',
+        '180s',
+      )
+      .option('--debug', 'log every reconcile'),
+  ).action(async (opts: ControllerOptions) => {
+    const log = createLogger({ debug: opts.debug });
+    const home = await homeCluster(opts);
+    const ferry = await startFerry({
+      home,
+      namespace: opts.namespace ?? 'argocd',
+      workers: Number(opts.workers),
+      resyncMs: parseDuration(opts.resync),
+      log,
+    });
+    log.info('ferry controller started', { server: home.server, namespace: opts.namespace });
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
+    log.info('stopping');
+    await ferry.stop();
+  });
+
+  addKubeOptions(
+    program.command('install').description('install the CRDs Ferry reads and its namespace'),
+  ).action(async (opts: KubeOptions) => {
+    const home = await homeCluster(opts);
+    await ensureNamespace(home, opts.namespace ?? 'argocd');
+    await installCrds(home);
+    process.stdout.write(`installed CRDs and namespace ${opts.namespace ?? 'argocd'} on ${home.server}\n`);
+  });
+}

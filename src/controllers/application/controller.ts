@@ -1,0 +1,104 @@
+/**
+ * The Application controller: watches Applications in the control namespace, keeps a
+ * work queue, reconciles with a few workers, resyncs periodically (with jitter), and
+ * watches managed kinds so drift is noticed in seconds.
+ */
+import { ARGO_API_VERSION } from '../../api/argo/index.js';
+import type { Cluster } from '../../kube/cluster.js';
+import { watchCollection, type CollectionWatch } from '../../kube/watch.js';
+import type { Logger } from '../../util/log.js';
+import { WorkQueue } from '../workqueue.js';
+import { LiveWatches } from '../live-watches.js';
+import { ApplicationReconciler, type ReconcilerDeps } from './reconcile.js';
+
+export interface ApplicationControllerOptions extends ReconcilerDeps {
+  workers?: number;
+  /** Periodic refresh of every app (Argo CD's timeout.reconciliation, default 180 s). */
+  resyncMs?: number;
+  log: Logger;
+}
+
+export class ApplicationController {
+  readonly queue = new WorkQueue();
+  private readonly reconciler: ApplicationReconciler;
+  private readonly live: LiveWatches;
+  private readonly names = new Set<string>();
+  private appWatch: CollectionWatch | undefined;
+  private resyncTimer: NodeJS.Timeout | undefined;
+  private running: Promise<void[]> | undefined;
+  /** Reconciles done, for metrics and tests. */
+  reconciles = 0;
+
+  constructor(private readonly options: ApplicationControllerOptions) {
+    this.reconciler = new ApplicationReconciler(options);
+    this.live = new LiveWatches((instance) => this.onLiveChange(instance), options.log);
+  }
+
+  get home(): Cluster {
+    return this.options.home;
+  }
+
+  start(): void {
+    const { home, namespace, log } = this.options;
+    this.appWatch = watchCollection(
+      home,
+      { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace },
+      (type, obj) => {
+        const name = obj.metadata.name ?? '';
+        if (type === 'DELETED') this.names.delete(name);
+        else {
+          this.names.add(name);
+          this.queue.add(name);
+        }
+      },
+      (err) => log.warn('application watch restarting', { error: (err as Error).message }),
+    );
+    this.scheduleResync();
+    this.running = this.queue.run(
+      this.options.workers ?? 4,
+      (name) => this.work(name),
+      (name, err) => {
+        log.error('reconcile failed', { app: name, error: (err as Error).message });
+        this.queue.addAfter(name, this.options.errorRequeueMs ?? 10_000);
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.appWatch?.stop();
+    this.live.stop();
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.queue.stop();
+    await this.running;
+  }
+
+  /** Refresh one app now (webhook, CLI). */
+  refresh(name: string): void {
+    this.queue.add(name);
+  }
+
+  private async work(name: string): Promise<void> {
+    const started = Date.now();
+    const result = await this.reconciler.reconcile(name);
+    this.reconciles += 1;
+    this.options.log.debug('reconciled', { app: name, ms: Date.now() - started });
+    if (result.watch) this.live.ensure(result.watch.cluster, result.watch.kinds);
+    if (result.requeueAfterMs !== undefined) this.queue.addAfter(name, result.requeueAfterMs);
+  }
+
+  private onLiveChange(instance: string): void {
+    const sep = instance.indexOf('_');
+    const name = sep < 0 ? instance : instance.slice(sep + 1);
+    if (this.names.has(name)) this.queue.addAfter(name, 250);
+  }
+
+  private scheduleResync(): void {
+    const base = this.options.resyncMs ?? 180_000;
+    const jitter = Math.random() * base * 0.1;
+    this.resyncTimer = setTimeout(() => {
+      for (const name of this.names) this.queue.add(name);
+      this.scheduleResync();
+    }, base + jitter);
+    this.resyncTimer.unref();
+  }
+}

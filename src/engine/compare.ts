@@ -1,0 +1,168 @@
+/**
+ * Compares an app's desired objects with the cluster: each desired object is
+ * dry-run applied (server-side, so defaults and admission are applied as they would
+ * be) and diffed with the live object; tracked objects no longer desired need pruning.
+ */
+import type { Cluster, ObjectRef } from '../kube/cluster.js';
+import { refOf } from '../kube/cluster.js';
+import { UnknownKindError } from '../kube/discovery.js';
+import { ApiError } from '../kube/errors.js';
+import { keyString, type KubeObject } from '../kube/object.js';
+import { diffObject, type DiffResult, type IgnoreDifferencesRule } from '../diff/index.js';
+import {
+  aggregateHealth,
+  resourceHealth,
+  type CustomHealthCheck,
+  type HealthResult,
+  type HealthStatus,
+} from '../health/index.js';
+import { isHook } from '../sync/plan/index.js';
+import { trackedBy, withTracking } from './tracking.js';
+
+export type SyncStatus = 'Synced' | 'OutOfSync' | 'Unknown';
+
+export interface ResourceState {
+  key: string;
+  ref: ObjectRef;
+  namespaced: boolean;
+  desired?: KubeObject;
+  live?: KubeObject;
+  status: SyncStatus;
+  health?: HealthResult;
+  requiresPruning: boolean;
+  hook: boolean;
+  diff?: DiffResult;
+}
+
+export interface Comparison {
+  resources: ResourceState[];
+  sync: SyncStatus;
+  health: HealthStatus;
+  healthMessage?: string;
+}
+
+export interface CompareInput {
+  cluster: Cluster;
+  appInstance: string;
+  namespace: string;
+  desired: KubeObject[];
+  /** Objects the app managed before (from its status): the prune candidates. */
+  previous: ObjectRef[];
+  ignoreDifferences?: IgnoreDifferencesRule[];
+  customHealthChecks?: CustomHealthCheck[];
+}
+
+/** Fills in the destination namespace, drops it from cluster-scoped kinds, adds tracking. */
+export async function prepareDesired(
+  cluster: Cluster,
+  appInstance: string,
+  namespace: string,
+  objects: KubeObject[],
+): Promise<Array<{ object: KubeObject; namespaced: boolean }>> {
+  return Promise.all(
+    objects.map(async (obj) => {
+      let namespaced = obj.metadata.namespace !== undefined;
+      try {
+        namespaced = (await cluster.resourceFor(obj.apiVersion, obj.kind)).namespaced;
+      } catch (err) {
+        if (!(err instanceof UnknownKindError)) throw err;
+        // A kind whose CRD comes in the same sync: assume namespaced unless it says otherwise.
+        namespaced = !objects.some(
+          (o) => o.kind === 'CustomResourceDefinition' && crdScope(o, obj) === 'Cluster',
+        );
+      }
+      const { namespace: _ns, ...meta } = obj.metadata;
+      const placed = {
+        ...obj,
+        metadata: namespaced ? { ...meta, namespace: obj.metadata.namespace ?? namespace } : meta,
+      };
+      return { object: withTracking(appInstance, placed), namespaced };
+    }),
+  );
+}
+
+function crdScope(crd: KubeObject, obj: KubeObject): string | undefined {
+  const spec = crd.spec as { names?: { kind?: string }; scope?: string; group?: string } | undefined;
+  return spec?.names?.kind === obj.kind && obj.apiVersion.startsWith(`${spec.group}/`)
+    ? spec.scope
+    : undefined;
+}
+
+export async function compare(input: CompareInput): Promise<Comparison> {
+  const prepared = await prepareDesired(input.cluster, input.appInstance, input.namespace, input.desired);
+  const desiredKeys = new Set(prepared.map((p) => keyString(p.object)));
+  const states = await Promise.all(prepared.map((p) => compareOne(input, p.object, p.namespaced)));
+  const pruneCandidates = input.previous.filter((ref) => !desiredKeys.has(refKey(ref)));
+  const orphans = await Promise.all(pruneCandidates.map((ref) => pruneState(input, ref)));
+  const resources = [...states, ...orphans.filter((s): s is ResourceState => s !== undefined)];
+  const counted = resources.filter((r) => !r.hook);
+  const sync: SyncStatus = counted.every((r) => r.status === 'Synced') ? 'Synced' : 'OutOfSync';
+  const healthy = counted.filter((r) => r.health && !r.requiresPruning);
+  const health = aggregateHealth(healthy.map((r) => r.health!.status));
+  const worst = healthy.find((r) => r.health!.status === health && r.health!.message);
+  return { resources, sync, health, healthMessage: worst?.health?.message };
+}
+
+function refKey(ref: ObjectRef): string {
+  return keyString({
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    metadata: { name: ref.name, namespace: ref.namespace },
+  });
+}
+
+async function compareOne(
+  input: CompareInput,
+  desired: KubeObject,
+  namespaced: boolean,
+): Promise<ResourceState> {
+  const ref = refOf(desired);
+  const base = {
+    key: keyString(desired),
+    ref,
+    namespaced,
+    desired,
+    hook: isHook(desired),
+    requiresPruning: false,
+  };
+  if (base.hook) return { ...base, status: 'Synced' };
+  let live: KubeObject | undefined;
+  let predicted: KubeObject | undefined;
+  try {
+    live = await input.cluster.get(ref);
+    predicted = await input.cluster.apply(desired, { dryRun: true });
+  } catch (err) {
+    // Missing namespace or CRD: it cannot be dry-run yet; compare the manifest as written.
+    if (!(err instanceof UnknownKindError || (err instanceof ApiError && err.status === 404))) throw err;
+  }
+  const diff = diffObject(predicted ?? desired, live, {
+    ignoreDifferences: input.ignoreDifferences,
+    mode: predicted ? 'full' : 'desired-subset',
+  });
+  const health: HealthResult = live
+    ? (resourceHealth(live, { customChecks: input.customHealthChecks }) ?? { status: 'Healthy' })
+    : { status: 'Missing', message: 'resource does not exist' };
+  return { ...base, live, diff, status: diff.equal ? 'Synced' : 'OutOfSync', health };
+}
+
+async function pruneState(input: CompareInput, ref: ObjectRef): Promise<ResourceState | undefined> {
+  let live: KubeObject | undefined;
+  try {
+    live = await input.cluster.get(ref);
+  } catch (err) {
+    if (err instanceof UnknownKindError) return undefined;
+    throw err;
+  }
+  // Only what still carries this app's tracking id is ours to prune.
+  if (!live || trackedBy(live) !== input.appInstance || live.metadata.deletionTimestamp) return undefined;
+  return {
+    key: keyString(live),
+    ref,
+    namespaced: Boolean(ref.namespace),
+    live,
+    status: 'OutOfSync',
+    requiresPruning: true,
+    hook: false,
+    health: resourceHealth(live, { customChecks: input.customHealthChecks }),
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * Desired state: fetch the source (Helm repository chart or Git path), resolve value
+ * files, and render with helm, kustomize or as plain manifests — through the render
+ * cache, so an unchanged source never renders twice. Dialect-free: Argo and Flux
+ * controllers translate their resources into a ManifestRequest.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { KubeObject } from '../kube/object.js';
+import { HelmChartSource } from '../sources/helm/chart-source.js';
+import type { HelmCredentials } from '../sources/helm/types.js';
+import type { GitSource } from '../sources/git/index.js';
+import { RenderCache } from '../render/cache.js';
+import { helmTemplate } from '../render/helm-template.js';
+import { kustomizeBuild, kustomizationFileNames } from '../render/kustomize.js';
+import { renderDirectory, type DirectoryOptions } from '../render/directory.js';
+import { RenderError } from '../render/errors.js';
+import { toolVersion } from '../tools/binaries.js';
+
+export interface HelmRenderOptions {
+  valueFiles?: string[];
+  values?: string;
+  valuesObject?: Record<string, unknown>;
+  parameters?: Array<{ name: string; value: string; forceString?: boolean }>;
+  releaseName?: string;
+  skipCrds?: boolean;
+  ignoreMissingValueFiles?: boolean;
+}
+
+export interface ManifestRequest {
+  repoURL: string;
+  /** A chart of a Helm repository; otherwise `path` in a Git repository. */
+  chart?: string;
+  path?: string;
+  /** Chart version/range, or Git branch/tag/commit/HEAD. */
+  revision: string;
+  oci?: boolean;
+  helm?: HelmRenderOptions;
+  directory?: DirectoryOptions;
+  /** Other sources by name, for value files written `$name/path`. */
+  refs?: Record<string, { repoURL: string; revision: string }>;
+  releaseName: string;
+  namespace: string;
+  kubeVersion?: string;
+  apiVersions?: string[];
+  /** Hard refresh: bypass caches. */
+  force?: boolean;
+}
+
+export interface ManifestResult {
+  objects: KubeObject[];
+  /** Chart version or Git commit sha. */
+  revision: string;
+  sourceType: 'Helm' | 'Kustomize' | 'Directory';
+  cached: boolean;
+}
+
+export interface ManifestDeps {
+  charts: HelmChartSource;
+  git: GitSource;
+  cache: RenderCache;
+  credentials: (repoURL: string) => Promise<(HelmCredentials & { enableOCI?: boolean }) | undefined>;
+}
+
+export class ManifestGenerator {
+  constructor(private readonly deps: ManifestDeps) {}
+
+  async generate(req: ManifestRequest): Promise<ManifestResult> {
+    return req.chart ? this.fromChart(req, req.chart) : this.fromGit(req);
+  }
+
+  private async fromChart(req: ManifestRequest, chartName: string): Promise<ManifestResult> {
+    const credentials = await this.deps.credentials(req.repoURL);
+    const chart = await this.deps.charts.fetch({
+      repoURL: req.repoURL,
+      chart: chartName,
+      version: req.revision,
+      credentials,
+      oci: req.oci ?? credentials?.enableOCI,
+      force: req.force,
+    });
+    const { files, refShas } = await this.valueFiles(req, chart.dir);
+    const key = RenderCache.key({
+      t: 'helm',
+      d: chart.digest,
+      files,
+      refShas,
+      ...this.renderInputs(req),
+      helm: await toolVersion('helm'),
+    });
+    const { objects, cached } = await this.deps.cache.get(
+      key,
+      () => this.template(req, chart.dir, files),
+      req.force,
+    );
+    return { objects, revision: chart.version, sourceType: 'Helm', cached };
+  }
+
+  private async fromGit(req: ManifestRequest): Promise<ManifestResult> {
+    const { sha } = await this.deps.git.resolve(req.repoURL, req.revision, { force: req.force });
+    const checkout = await this.deps.git.checkout(req.repoURL, sha);
+    const root = insideRoot(checkout, req.path ?? '.', 'spec.source.path');
+    if (!existsSync(root))
+      throw new RenderError(
+        `app path "${req.path ?? '.'}" does not exist in ${req.repoURL} at ${sha.slice(0, 12)}`,
+      );
+    const sourceType = existsSync(join(root, 'Chart.yaml'))
+      ? 'Helm'
+      : kustomizationFileNames.some((f) => existsSync(join(root, f)))
+        ? 'Kustomize'
+        : 'Directory';
+    const { files, refShas } =
+      sourceType === 'Helm' ? await this.valueFiles(req, root) : { files: [], refShas: {} };
+    const tool =
+      sourceType === 'Directory' ? '' : await toolVersion(sourceType === 'Helm' ? 'helm' : 'kustomize');
+    const key = RenderCache.key({
+      t: sourceType,
+      sha,
+      path: req.path,
+      files,
+      refShas,
+      dir: req.directory,
+      ...this.renderInputs(req),
+      tool,
+    });
+    const render = async (): Promise<KubeObject[]> => {
+      if (sourceType === 'Helm') return this.template(req, root, files);
+      if (sourceType === 'Kustomize') return kustomizeBuild(root);
+      return renderDirectory(root, req.directory);
+    };
+    const { objects, cached } = await this.deps.cache.get(key, render, req.force);
+    return { objects, revision: sha, sourceType, cached };
+  }
+
+  private renderInputs(req: ManifestRequest): Record<string, unknown> {
+    return {
+      ns: req.namespace,
+      rel: req.helm?.releaseName ?? req.releaseName,
+      values: req.helm?.values,
+      valuesObject: req.helm?.valuesObject,
+      params: req.helm?.parameters,
+      skipCrds: req.helm?.skipCrds,
+      kube: req.kubeVersion,
+      apis: req.apiVersions,
+    };
+  }
+
+  private template(req: ManifestRequest, chartDir: string, valueFiles: string[]): Promise<KubeObject[]> {
+    return helmTemplate({
+      chartDir,
+      releaseName: req.helm?.releaseName ?? req.releaseName,
+      namespace: req.namespace,
+      valueFiles,
+      values: req.helm?.values,
+      valuesObject: req.helm?.valuesObject,
+      parameters: req.helm?.parameters,
+      kubeVersion: req.kubeVersion,
+      apiVersions: req.apiVersions,
+      skipCrds: req.helm?.skipCrds,
+    });
+  }
+
+  /** Value files resolved to absolute paths: inside the chart/path, or `$ref/...` in another source. */
+  private async valueFiles(
+    req: ManifestRequest,
+    base: string,
+  ): Promise<{ files: string[]; refShas: Record<string, string> }> {
+    const files: string[] = [];
+    const refShas: Record<string, string> = {};
+    for (const file of req.helm?.valueFiles ?? []) {
+      if (/^https?:\/\//.test(file)) {
+        files.push(file);
+        continue;
+      }
+      let root = base;
+      let rel = file;
+      const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+      if (ref) {
+        const source = req.refs?.[ref[1]!];
+        if (!source) throw new RenderError(`value file ${file}: no source with ref "${ref[1]}"`);
+        const { sha } = await this.deps.git.resolve(source.repoURL, source.revision, { force: req.force });
+        refShas[ref[1]!] = sha;
+        root = await this.deps.git.checkout(source.repoURL, sha);
+        rel = ref[2]!;
+      }
+      const path = insideRoot(root, rel, `value file ${file}`);
+      if (existsSync(path)) files.push(path);
+      else if (!req.helm?.ignoreMissingValueFiles)
+        throw new RenderError(`value file ${file} not found${ref ? '' : ' in the chart'}`);
+    }
+    return { files, refShas };
+  }
+}
+
+/** Joins and refuses paths that climb out of the repository or chart. */
+function insideRoot(root: string, rel: string, what: string): string {
+  const full = resolve(root, rel);
+  if (full !== resolve(root) && !full.startsWith(resolve(root) + sep)) {
+    throw new RenderError(`${what}: "${rel}" points outside the repository`);
+  }
+  return full;
+}

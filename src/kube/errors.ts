@@ -1,0 +1,40 @@
+/** Errors from the Kubernetes API, carrying the HTTP status and the server's own message. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly reason?: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  static fromResponse(method: string, path: string, status: number, body: unknown, text: string): ApiError {
+    const s = (body ?? {}) as { message?: string; reason?: string; details?: unknown };
+    const what = s.message ?? (text.trim().slice(0, 300) || `HTTP ${status}`);
+    return new ApiError(`${what} (${method} ${path}: ${status})`, status, s.reason, s.details);
+  }
+
+  get notFound(): boolean {
+    return this.status === 404;
+  }
+
+  get conflict(): boolean {
+    return this.status === 409;
+  }
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404;
+}
+
+/** A connection problem (refused, reset, DNS, timeout) rather than an answer from the server. */
+export function isConnectionError(err: unknown): boolean {
+  if (err instanceof ApiError) return false;
+  const code = (err as { code?: string } | undefined)?.code;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE'].includes(code ?? '') ||
+    /timed out|socket hang up/.test(String((err as Error | undefined)?.message))
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * A small raw-JSON client for one cluster's API server. We use @kubernetes/client-node
+ * for kubeconfig handling (auth, TLS) and watches, but make plain requests ourselves:
+ * the typed client turns timestamps into Date objects, and a GitOps engine must
+ * compare exactly what the server sent. One keep-alive agent per cluster.
+ */
+import { Agent, request, type RequestOptions } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { ApiError } from './errors.js';
+
+export interface RestRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  contentType?: string;
+}
+
+/** Counts requests by verb, for metrics and the benchmark. */
+export type RequestCounter = (method: string, status: number) => void;
+
+export class RestClient {
+  private readonly base: URL;
+  private constructor(
+    private readonly options: RequestOptions,
+    base: string,
+    private readonly onRequest: RequestCounter = () => undefined,
+  ) {
+    this.base = new URL(base);
+  }
+
+  static async fromKubeConfig(kc: KubeConfig, onRequest?: RequestCounter): Promise<RestClient> {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new Error('kubeconfig has no current cluster');
+    const opts: RequestOptions = { headers: {} };
+    await kc.applyToHTTPSOptions(opts);
+    const isHttps = cluster.server.startsWith('https:');
+    const agentOptions = { keepAlive: true, maxSockets: 32 };
+    const agent = isHttps
+      ? new Agent({
+          ...agentOptions,
+          ca: opts.ca,
+          cert: opts.cert,
+          key: opts.key,
+          rejectUnauthorized: !cluster.skipTLSVerify,
+        })
+      : new HttpAgent(agentOptions);
+    return new RestClient({ agent, headers: opts.headers, auth: opts.auth }, cluster.server, onRequest);
+  }
+
+  get server(): string {
+    return this.base.toString().replace(/\/$/, '');
+  }
+
+  /** Sends a request; resolves with the parsed JSON body, rejects with ApiError on a non-2xx status. */
+  async send<T>(req: RestRequest): Promise<T> {
+    const url = new URL(req.path.replace(/^\//, ''), this.base.toString().replace(/\/?$/, '/'));
+    for (const [k, v] of Object.entries(req.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
+    const body =
+      req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const { status, text } = await this.raw(url, req.method, body, req.contentType ?? 'application/json');
+    this.onRequest(req.method, status);
+    const parsed: unknown = text ? safeJson(text) : undefined;
+    if (status < 200 || status >= 300)
+      throw ApiError.fromResponse(req.method, url.pathname, status, parsed, text);
+    return parsed as T;
+  }
+
+  private raw(
+    url: URL,
+    method: string,
+    body: string | undefined,
+    contentType: string,
+  ): Promise<{ status: number; text: string }> {
+    const send = url.protocol === 'https:' ? request : httpRequest;
+    const headers: Record<string, string | number> = {
+      ...(this.options.headers as Record<string, string>),
+      Accept: 'application/json',
+    };
+    if (body !== undefined) {
+      headers['Content-Type'] = contentType;
+      headers['Content-Length'] = Buffer.byteLength(body);
+    }
+    return new Promise((resolve, reject) => {
+      const r = send(url, { ...this.options, method, headers, timeout: 60_000 }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      });
+      r.on('timeout', () => r.destroy(new Error(`${method} ${url.pathname} timed out`)));
+      r.on('error', reject);
+      r.end(body);
+    });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Watches a collection and keeps watching: list to learn the resourceVersion, watch
+ * from there, restart on disconnect, relist when the server says the version is too
+ * old (410). Callers get every object once at the start (as ADDED), then changes.
+ */
+import { Watch } from '@kubernetes/client-node';
+import type { Cluster } from './cluster.js';
+import { resourcePath } from './discovery.js';
+import type { KubeObject } from './object.js';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+export type WatchHandler = (type: WatchEventType, obj: KubeObject) => void;
+
+export interface CollectionWatch {
+  stop(): void;
+}
+
+export function watchCollection(
+  cluster: Cluster,
+  target: { apiVersion: string; kind: string; namespace?: string },
+  onEvent: WatchHandler,
+  onError: (err: unknown) => void = () => undefined,
+): CollectionWatch {
+  let stopped = false;
+  let abort: AbortController | undefined;
+  const watcher = new Watch(cluster.kubeConfig);
+  const loop = async (): Promise<void> => {
+    let resourceVersion: string | undefined;
+    while (!stopped) {
+      try {
+        const res = await cluster.resourceFor(target.apiVersion, target.kind);
+        const path = resourcePath(res, target.namespace);
+        if (!resourceVersion) {
+          const list = await cluster.rest.send<{
+            items: KubeObject[];
+            metadata: { resourceVersion: string };
+          }>({ method: 'GET', path });
+          for (const item of list.items)
+            onEvent('ADDED', { ...item, apiVersion: target.apiVersion, kind: target.kind });
+          resourceVersion = list.metadata.resourceVersion;
+        }
+        resourceVersion = await watchOnce(watcher, path, resourceVersion, onEvent, (a) => (abort = a));
+      } catch (err) {
+        if (stopped) return;
+        onError(err);
+        resourceVersion = undefined;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  };
+  void loop();
+  return {
+    stop: () => {
+      stopped = true;
+      abort?.abort();
+    },
+  };
+}
+
+/** One watch connection; resolves with the last resourceVersion seen, or undefined to relist. */
+function watchOnce(
+  watcher: Watch,
+  path: string,
+  resourceVersion: string,
+  onEvent: WatchHandler,
+  setAbort: (a: AbortController) => void,
+): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    let last: string | undefined = resourceVersion;
+    watcher
+      .watch(
+        path,
+        { resourceVersion, allowWatchBookmarks: true, timeoutSeconds: 300 },
+        (type: string, obj: KubeObject & { code?: number }) => {
+          if (type === 'ERROR') {
+            last = undefined; // 410 Gone and friends: relist
+            return;
+          }
+          if (obj?.metadata?.resourceVersion) last = obj.metadata.resourceVersion;
+          if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') onEvent(type, obj);
+        },
+        (err: unknown) =>
+          err && !(err instanceof Error && err.name === 'AbortError') ? reject(err) : resolve(last),
+      )
+      .then(setAbort, reject);
+  });
+}

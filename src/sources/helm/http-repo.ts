@@ -1,0 +1,121 @@
+/**
+ * Charts from an HTTP Helm repository: index.yaml (fetched once per TTL and shared by
+ * every app that uses the repository), version resolution, and the chart archive
+ * downloaded once per digest.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ChartNotFoundError, RepositoryError } from './errors.js';
+import { pickVersion } from './version.js';
+import type { HelmCredentials } from './types.js';
+
+interface IndexEntry {
+  version: string;
+  urls: string[];
+  digest?: string;
+}
+
+export interface RepoIndex {
+  entries: Record<string, IndexEntry[]>;
+  digest: string;
+}
+
+export interface DownloadedChart {
+  version: string;
+  digest: string;
+  archive: string;
+}
+
+function authHeader(creds?: HelmCredentials): Record<string, string> {
+  if (!creds?.username) return {};
+  return {
+    Authorization: `Basic ${Buffer.from(`${creds.username}:${creds.password ?? ''}`).toString('base64')}`,
+  };
+}
+
+async function get(url: string, creds?: HelmCredentials): Promise<Buffer> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: authHeader(creds), signal: AbortSignal.timeout(30_000) });
+  } catch (err) {
+    throw new RepositoryError(
+      `cannot reach ${url}: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`,
+      { cause: err },
+    );
+  }
+  if (res.status === 401 || res.status === 403) {
+    throw new RepositoryError(`${url}: ${res.status} ${res.statusText}: check the repository credentials`);
+  }
+  if (!res.ok) throw new RepositoryError(`${url}: ${res.status} ${res.statusText}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+export class HttpChartRepository {
+  private readonly indexes = new Map<string, { at: number; index: Promise<RepoIndex> }>();
+
+  constructor(
+    private readonly cacheDir: string,
+    private readonly indexTtlMs = 10_000,
+  ) {}
+
+  /** The repository's index; concurrent and recent callers share one download. */
+  index(repoURL: string, creds?: HelmCredentials, force = false): Promise<RepoIndex> {
+    const cached = this.indexes.get(repoURL);
+    if (cached && !force && Date.now() - cached.at < this.indexTtlMs) return cached.index;
+    const index = get(`${repoURL.replace(/\/$/, '')}/index.yaml`, creds).then((body) => {
+      const parsed = parse(body.toString()) as { entries?: Record<string, IndexEntry[]> } | null;
+      if (!parsed?.entries) throw new RepositoryError(`${repoURL}/index.yaml is not a Helm repository index`);
+      return { entries: parsed.entries, digest: createHash('sha256').update(body).digest('hex') };
+    });
+    this.indexes.set(repoURL, { at: Date.now(), index });
+    index.catch(() => this.indexes.delete(repoURL));
+    return index;
+  }
+
+  async resolve(
+    repoURL: string,
+    chart: string,
+    wanted: string,
+    creds?: HelmCredentials,
+    force = false,
+  ): Promise<IndexEntry> {
+    const index = await this.index(repoURL, creds, force);
+    const entries = index.entries[chart] ?? [];
+    const version = pickVersion(
+      entries.map((e) => e.version),
+      wanted,
+    );
+    const entry = entries.find((e) => e.version === version);
+    if (!entry)
+      throw new ChartNotFoundError(
+        repoURL,
+        chart,
+        wanted,
+        entries.map((e) => e.version),
+      );
+    return entry;
+  }
+
+  /** Downloads the chart archive once; verified against the index digest when it has one. */
+  async download(repoURL: string, entry: IndexEntry, creds?: HelmCredentials): Promise<DownloadedChart> {
+    const url = new URL(entry.urls[0] ?? '', `${repoURL.replace(/\/$/, '')}/`).toString();
+    const key = entry.digest ?? createHash('sha256').update(url).digest('hex');
+    const archive = join(this.cacheDir, 'archives', `${key}.tgz`);
+    if (!existsSync(archive)) {
+      // Credentials go only to the repository's own host (Argo CD's passCredentials=false).
+      const sameHost = new URL(url).host === new URL(repoURL).host;
+      const body = await get(url, sameHost ? creds : undefined);
+      const digest = createHash('sha256').update(body).digest('hex');
+      if (entry.digest && entry.digest !== digest) {
+        throw new RepositoryError(
+          `chart ${url}: digest ${digest} does not match the index (${entry.digest})`,
+        );
+      }
+      mkdirSync(join(this.cacheDir, 'archives'), { recursive: true });
+      writeFileSync(archive, body);
+    }
+    return { version: entry.version, digest: key, archive };
+  }
+}
