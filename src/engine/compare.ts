@@ -128,12 +128,19 @@ async function compareOne(
   if (base.hook) return { ...base, status: 'Synced' };
   let live: KubeObject | undefined;
   let predicted: KubeObject | undefined;
+  let dryRunError: string | undefined;
   try {
     live = await input.cluster.get(ref);
     predicted = await input.cluster.apply(desired, { dryRun: true });
   } catch (err) {
-    // Missing namespace or CRD: it cannot be dry-run yet; compare the manifest as written.
-    if (!(err instanceof UnknownKindError || (err instanceof ApiError && err.status === 404))) throw err;
+    // Missing namespace or CRD, or an object the server refuses: it cannot be dry-run;
+    // compare the manifest as written and let the sync report the server's answer.
+    if (!(
+      err instanceof UnknownKindError ||
+      (err instanceof ApiError && err.status >= 400 && err.status < 500)
+    ))
+      throw err;
+    if (err instanceof ApiError && err.status !== 404) dryRunError = err.message;
   }
   const diff = diffObject(predicted ?? desired, live, {
     ignoreDifferences: input.ignoreDifferences,
@@ -141,8 +148,8 @@ async function compareOne(
   });
   const health: HealthResult = live
     ? (resourceHealth(live, { customChecks: input.customHealthChecks }) ?? { status: 'Healthy' })
-    : { status: 'Missing', message: 'resource does not exist' };
-  return { ...base, live, diff, status: diff.equal ? 'Synced' : 'OutOfSync', health };
+    : { status: 'Missing', message: dryRunError ?? 'resource does not exist' };
+  return { ...base, live, diff, status: diff.equal && !dryRunError ? 'Synced' : 'OutOfSync', health };
 }
 
 async function pruneState(input: CompareInput, ref: ObjectRef): Promise<ResourceState | undefined> {

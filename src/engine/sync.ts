@@ -14,6 +14,7 @@ import {
   planSync,
   type SyncOptions,
   type SyncPhase,
+  type SyncPlan,
   type SyncTask,
 } from '../sync/plan/index.js';
 import type { Comparison } from './compare.js';
@@ -54,31 +55,13 @@ export interface SyncOutcome {
 
 export async function executeSync(req: SyncRequest): Promise<SyncOutcome> {
   const results: ResourceResult[] = [];
-  const progress = req.onProgress ?? (() => undefined);
   try {
     if (req.options.createNamespace && !req.dryRun) await ensureNamespace(req.cluster, req.namespace);
-    const resources = req.comparison.resources.filter((r) => !req.only || req.only.has(r.key));
-    const plan = planSync({
-      desired: resources.filter((r) => r.desired).map((r) => r.desired!),
-      live: resources.filter((r) => r.live).map((r) => r.live!),
-      outOfSync: new Set(resources.filter((r) => r.status !== 'Synced').map((r) => r.key)),
-      options: req.options,
-      prune: req.prune,
-    });
+    const plan = planFor(req);
     for (const obj of plan.pruneSkipped)
       results.push(result(obj, 'PruneSkipped', 'ignored (requires pruning)', 'Sync'));
-    const groups = groupByPhaseAndWave(plan.tasks.filter((t) => t.phase !== 'SyncFail'));
-    for (const [i, group] of groups.entries()) {
-      progress(`${group.phase} wave ${group.wave}: ${group.tasks.length} resource(s)`);
-      const failed = await runGroup(req, group.tasks, results);
-      if (failed) return await fail(req, plan.tasks, results, failed);
-      const more = groups.slice(i + 1).length > 0;
-      if (more && !req.dryRun) {
-        const applied = group.tasks.filter((t) => t.action === 'apply').map((t) => t.object);
-        const unhealthy = await waitForHealthy(req.cluster, applied, req.waveTimeoutMs ?? 300_000);
-        if (unhealthy) return await fail(req, plan.tasks, results, unhealthy);
-      }
-    }
+    const failed = await runWaves(req, plan.tasks, results);
+    if (failed) return await fail(req, plan.tasks, results, failed);
     const verb = req.dryRun ? 'dry run' : 'sync';
     return {
       phase: 'Succeeded',
@@ -88,6 +71,47 @@ export async function executeSync(req: SyncRequest): Promise<SyncOutcome> {
   } catch (err) {
     return { phase: 'Failed', message: (err as Error).message, results };
   }
+}
+
+/** Plans the sync of the compared resources, limited to `req.only` when given. */
+function planFor(req: SyncRequest): SyncPlan {
+  const resources = req.comparison.resources.filter((r) => !req.only || req.only.has(r.key));
+  return planSync({
+    desired: resources.filter((r) => r.desired).map((r) => r.desired!),
+    live: resources.filter((r) => r.live).map((r) => r.live!),
+    outOfSync: new Set(resources.filter((r) => r.status !== 'Synced').map((r) => r.key)),
+    options: req.options,
+    prune: req.prune,
+  });
+}
+
+/**
+ * Runs the waves in order, waiting for each (but the last) to become healthy before
+ * the next. Returns the first failure message, or undefined when every wave succeeded.
+ */
+async function runWaves(
+  req: SyncRequest,
+  tasks: SyncTask[],
+  results: ResourceResult[],
+): Promise<string | undefined> {
+  const progress = req.onProgress ?? (() => undefined);
+  const groups = groupByPhaseAndWave(tasks.filter((t) => t.phase !== 'SyncFail'));
+  for (const [i, group] of groups.entries()) {
+    progress(`${group.phase} wave ${group.wave}: ${group.tasks.length} resource(s)`);
+    const failed = await runGroup(req, group.tasks, results);
+    if (failed) return failed;
+    const isLastWave = i === groups.length - 1;
+    if (isLastWave || req.dryRun) continue;
+    const unhealthy = await waitForWaveHealthy(req, group.tasks);
+    if (unhealthy) return unhealthy;
+  }
+  return undefined;
+}
+
+/** Waits for the objects a wave applied to become healthy; returns why not, or undefined. */
+function waitForWaveHealthy(req: SyncRequest, tasks: SyncTask[]): Promise<string | undefined> {
+  const applied = tasks.filter((t) => t.action === 'apply').map((t) => t.object);
+  return waitForHealthy(req.cluster, applied, req.waveTimeoutMs ?? 300_000);
 }
 
 async function fail(
