@@ -38,9 +38,9 @@ describe('WorkQueue', () => {
     const seen: string[] = [];
     const done = q.run(
       1,
-      async (key) => {
+      (key) => {
         seen.push(key);
-        if (key === 'bad') throw new Error('boom');
+        return key === 'bad' ? Promise.reject(new Error('boom')) : Promise.resolve();
       },
       (key) => errors.push(key),
     );

@@ -126,22 +126,7 @@ async function compareOne(
     requiresPruning: false,
   };
   if (base.hook) return { ...base, status: 'Synced' };
-  let live: KubeObject | undefined;
-  let predicted: KubeObject | undefined;
-  let dryRunError: string | undefined;
-  try {
-    live = await input.cluster.get(ref);
-    predicted = await input.cluster.apply(desired, { dryRun: true });
-  } catch (err) {
-    // Missing namespace or CRD, or an object the server refuses: it cannot be dry-run;
-    // compare the manifest as written and let the sync report the server's answer.
-    if (!(
-      err instanceof UnknownKindError ||
-      (err instanceof ApiError && err.status >= 400 && err.status < 500)
-    ))
-      throw err;
-    if (err instanceof ApiError && err.status !== 404) dryRunError = err.message;
-  }
+  const { live, predicted, error: dryRunError } = await dryRunDesired(input, desired, ref);
   const diff = diffObject(predicted ?? desired, live, {
     ignoreDifferences: input.ignoreDifferences,
     mode: predicted ? 'full' : 'desired-subset',
@@ -150,6 +135,39 @@ async function compareOne(
     ? (resourceHealth(live, { customChecks: input.customHealthChecks }) ?? { status: 'Healthy' })
     : { status: 'Missing', message: dryRunError ?? 'resource does not exist' };
   return { ...base, live, diff, status: diff.equal && !dryRunError ? 'Synced' : 'OutOfSync', health };
+}
+
+interface DryRunOutcome {
+  live?: KubeObject;
+  /** The server's dry-run result; undefined when the object could not be dry-run. */
+  predicted?: KubeObject;
+  /** Why the server refused the object, when it did. */
+  error?: string;
+}
+
+/** Reads the live object and dry-run applies the desired one. */
+async function dryRunDesired(
+  input: CompareInput,
+  desired: KubeObject,
+  ref: ObjectRef,
+): Promise<DryRunOutcome> {
+  const outcome: DryRunOutcome = {};
+  try {
+    outcome.live = await input.cluster.get(ref);
+    outcome.predicted = await input.cluster.apply(desired, { dryRun: true });
+  } catch (err) {
+    // Missing namespace or CRD, or an object the server refuses: it cannot be dry-run;
+    // compare the manifest as written and let the sync report the server's answer.
+    if (!cannotDryRun(err)) throw err;
+    if (err instanceof ApiError && err.status !== 404) outcome.error = err.message;
+  }
+  return outcome;
+}
+
+function cannotDryRun(err: unknown): boolean {
+  return (
+    err instanceof UnknownKindError || (err instanceof ApiError && err.status >= 400 && err.status < 500)
+  );
 }
 
 async function pruneState(input: CompareInput, ref: ObjectRef): Promise<ResourceState | undefined> {

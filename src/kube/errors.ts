@@ -1,3 +1,14 @@
+/** A non-2xx answer from the API server, as ApiError.fromResponse takes it. */
+export interface FailedResponse {
+  method: string;
+  path: string;
+  status: number;
+  /** The parsed JSON body (a Status object, usually), or undefined when it was not JSON. */
+  body: unknown;
+  /** The raw body text. */
+  text: string;
+}
+
 /** Errors from the Kubernetes API, carrying the HTTP status and the server's own message. */
 export class ApiError extends Error {
   constructor(
@@ -10,7 +21,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  static fromResponse(method: string, path: string, status: number, body: unknown, text: string): ApiError {
+  static fromResponse(response: FailedResponse): ApiError {
+    const { method, path, status, body, text } = response;
     const s = (body ?? {}) as { message?: string; reason?: string; details?: unknown };
     const what = s.message ?? (text.trim().slice(0, 300) || `HTTP ${status}`);
     return new ApiError(`${what} (${method} ${path}: ${status})`, status, s.reason, s.details);

@@ -64,7 +64,7 @@ export class RestClient {
     this.onRequest(req.method, status);
     const parsed: unknown = text ? safeJson(text) : undefined;
     if (status < 200 || status >= 300)
-      throw ApiError.fromResponse(req.method, url.pathname, status, parsed, text);
+      throw ApiError.fromResponse({ method: req.method, path: url.pathname, status, body: parsed, text });
     return parsed as T;
   }
 

@@ -30,16 +30,13 @@ export function watchCollection(
       try {
         const res = await cluster.resourceFor(target.apiVersion, target.kind);
         const path = resourcePath(res, target.namespace);
-        if (!resourceVersion) {
-          const list = await cluster.rest.send<{
-            items: KubeObject[];
-            metadata: { resourceVersion: string };
-          }>({ method: 'GET', path });
-          for (const item of list.items)
-            onEvent('ADDED', { ...item, apiVersion: target.apiVersion, kind: target.kind });
-          resourceVersion = list.metadata.resourceVersion;
-        }
-        resourceVersion = await watchOnce(watcher, path, resourceVersion, onEvent, (a) => (abort = a));
+        if (!resourceVersion) resourceVersion = await listAll(cluster, { path, target, onEvent });
+        resourceVersion = await watchOnce(watcher, {
+          path,
+          resourceVersion,
+          onEvent,
+          setAbort: (a) => (abort = a),
+        });
       } catch (err) {
         if (stopped) return;
         onError(err);
@@ -57,14 +54,34 @@ export function watchCollection(
   };
 }
 
+/** Lists the collection, reports every item as ADDED, and returns the list's resourceVersion. */
+async function listAll(
+  cluster: Cluster,
+  list: { path: string; target: { apiVersion: string; kind: string }; onEvent: WatchHandler },
+): Promise<string> {
+  const { path, target, onEvent } = list;
+  const res = await cluster.rest.send<{
+    items: KubeObject[];
+    metadata: { resourceVersion: string };
+  }>({ method: 'GET', path });
+  // List items come without apiVersion and kind; the watch events carry them.
+  for (const item of res.items)
+    onEvent('ADDED', { ...item, apiVersion: target.apiVersion, kind: target.kind });
+  return res.metadata.resourceVersion;
+}
+
+interface WatchOnceOptions {
+  path: string;
+  /** Where to start watching from. */
+  resourceVersion: string;
+  onEvent: WatchHandler;
+  /** Receives the connection's AbortController, so stop() can close it. */
+  setAbort: (a: AbortController) => void;
+}
+
 /** One watch connection; resolves with the last resourceVersion seen, or undefined to relist. */
-function watchOnce(
-  watcher: Watch,
-  path: string,
-  resourceVersion: string,
-  onEvent: WatchHandler,
-  setAbort: (a: AbortController) => void,
-): Promise<string | undefined> {
+function watchOnce(watcher: Watch, options: WatchOnceOptions): Promise<string | undefined> {
+  const { path, resourceVersion, onEvent, setAbort } = options;
   return new Promise((resolve, reject) => {
     let last: string | undefined = resourceVersion;
     watcher
@@ -80,8 +97,13 @@ function watchOnce(
           if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED') onEvent(type, obj);
         },
         (err: unknown) =>
-          err && !(err instanceof Error && err.name === 'AbortError') ? reject(err) : resolve(last),
+          err && !(err instanceof Error && err.name === 'AbortError') ? reject(asError(err)) : resolve(last),
       )
       .then(setAbort, reject);
   });
+}
+
+/** The watch library may end a connection with a non-Error value; keep it as the cause. */
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err), { cause: err });
 }

@@ -7,9 +7,9 @@ describe('RenderCache', () => {
   it('renders once per key and counts hits', async () => {
     const cache = new RenderCache();
     let calls = 0;
-    const render = async () => {
+    const render = () => {
       calls += 1;
-      return [obj];
+      return Promise.resolve([obj]);
     };
     const key = RenderCache.key({ rev: 'abc', values: { a: 1, b: 2 } });
     await cache.get(key, render);
@@ -36,7 +36,7 @@ describe('RenderCache', () => {
 
   it('evicts the least recently used entry past its bound', async () => {
     const cache = new RenderCache(2);
-    const render = async () => [obj];
+    const render = () => Promise.resolve([obj]);
     await cache.get('a', render);
     await cache.get('b', render);
     await cache.get('a', render);

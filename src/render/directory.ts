@@ -56,9 +56,8 @@ export function globMatch(pattern: string, path: string): boolean {
     const re = p
       .trim()
       .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*\*/g, '\u0000')
-      .replace(/\*/g, '[^/]*')
-      .replace(/\u0000/g, '.*');
+      // One pass, so the '*' inside the '.*' written for '**' is not rewritten again.
+      .replace(/\*\*|\*/g, (stars) => (stars === '**' ? '.*' : '[^/]*'));
     return new RegExp(`^${re}$`).test(path) || new RegExp(`(^|/)${re}$`).test(path);
   });
 }

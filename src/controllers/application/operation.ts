@@ -94,6 +94,8 @@ export async function runOperation(input: RunOperationInput): Promise<OperationR
           ...base,
           phase: 'Running',
           retryCount: attempt,
+          // finishedAt marks the failed attempt; the next one waits until finishedAt + delay.
+          finishedAt: input.now().toISOString(),
           message: `Retrying attempt #${attempt} at ${at}: ${outcome.message}`,
         },
       };
@@ -121,4 +123,13 @@ function toArgoResult(r: SyncOutcome['results'][number]): ArgoResourceResult {
     syncPhase: r.syncPhase,
     ...(r.hookPhase ? { hookPhase: r.hookPhase } : {}),
   };
+}
+
+/** How long a retrying operation must still wait before its next attempt (0: now). */
+export function retryWaitMs(app: Application, operation: Operation, now: Date): number {
+  const state = app.status?.operationState;
+  if (!app.operation || state?.phase !== 'Running' || !state.retryCount || !state.finishedAt) return 0;
+  const strategy: RetryStrategy = operation.retry ?? app.spec.syncPolicy?.retry ?? {};
+  const due = Date.parse(state.finishedAt) + retryDelay(strategy, state.retryCount);
+  return Math.max(0, due - now.getTime());
 }

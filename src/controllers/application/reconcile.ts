@@ -27,7 +27,7 @@ import { appInstanceName } from '../../engine/tracking.js';
 import type { Logger } from '../../util/log.js';
 import type { ClusterRegistry } from '../clusters.js';
 import { decideAutoSync } from './automation.js';
-import { runOperation } from './operation.js';
+import { retryWaitMs, runOperation } from './operation.js';
 import { effectiveSources, renderApp, type RenderedApp } from './sources.js';
 import { appendHistory, mergeConditions, resourceStatuses, writeStatus } from './status.js';
 import { AppEvents } from './events.js';
@@ -192,6 +192,8 @@ export class ApplicationReconciler {
           comparison.health === 'Progressing' ? (this.deps.progressingRequeueMs ?? 2000) : undefined,
       };
     }
+    const wait = retryWaitMs(app, operation, this.now());
+    if (wait > 0) return { watch, requeueAfterMs: wait };
     return this.operate(app, events, cluster, rendered, comparison, operation, automated);
   }
 

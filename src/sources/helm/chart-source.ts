@@ -41,7 +41,7 @@ export class HelmChartSource {
   async resolveVersion(req: ChartRequest): Promise<string> {
     if (HelmChartSource.isOci(req))
       return this.oci.resolve(req.repoURL, req.chart, req.version, req.credentials);
-    return (await this.http.resolve(req.repoURL, req.chart, req.version, req.credentials, req.force)).version;
+    return (await this.http.resolve(req)).version;
   }
 
   async fetch(req: ChartRequest): Promise<FetchedChart> {
@@ -50,7 +50,7 @@ export class HelmChartSource {
       const { dir, digest } = await this.oci.pull(req.repoURL, req.chart, version, req.credentials);
       return { repoURL: req.repoURL, chart: req.chart, version, digest, dir: join(dir, req.chart) };
     }
-    const entry = await this.http.resolve(req.repoURL, req.chart, req.version, req.credentials, req.force);
+    const entry = await this.http.resolve(req);
     const archive = await this.http.download(req.repoURL, entry, req.credentials);
     const dir = await this.extract(archive.archive, archive.digest);
     return {

@@ -22,6 +22,17 @@ export interface RepoIndex {
   digest: string;
 }
 
+/** Which chart to look up; the shape of HelmChartSource's ChartRequest. */
+export interface ChartLookup {
+  repoURL: string;
+  chart: string;
+  /** Exact version or semver range. */
+  version: string;
+  credentials?: HelmCredentials;
+  /** Bypass the index TTL. */
+  force?: boolean;
+}
+
 export interface DownloadedChart {
   version: string;
   digest: string;
@@ -74,13 +85,9 @@ export class HttpChartRepository {
     return index;
   }
 
-  async resolve(
-    repoURL: string,
-    chart: string,
-    wanted: string,
-    creds?: HelmCredentials,
-    force = false,
-  ): Promise<IndexEntry> {
+  /** The index entry for the wanted version: that exact version, else the highest match of a range. */
+  async resolve(lookup: ChartLookup): Promise<IndexEntry> {
+    const { repoURL, chart, version: wanted, credentials: creds, force = false } = lookup;
     const index = await this.index(repoURL, creds, force);
     const entries = index.entries[chart] ?? [];
     const version = pickVersion(
