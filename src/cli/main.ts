@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerTestbedCommands } from './testbed.js';
 import { registerControllerCommands } from './controller.js';
 import { registerAppCommands } from './app.js';
+import { registerDemoCommand } from './demo.js';
 import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     )
     .version(packageVersion(), '-v, --version', 'print the Ferry version')
     .showHelpAfterError();
+  registerDemoCommand(program);
   registerControllerCommands(program);
   registerAppCommands(program);
   registerTestbedCommands(program);

@@ -56,6 +56,16 @@ export function changedFilesOf(commits: JSONRecord[]): string[] {
   return [...new Set(files)];
 }
 
+/**
+ * True when a commit lists so many files that the sender may have cut the list (GitHub
+ * caps long file lists; 3000 is below any cap seen documented).
+ */
+export function hasLongFileList(commits: JSONRecord[]): boolean {
+  return commits.some((c) =>
+    [c.added, c.modified, c.removed].some((l) => Array.isArray(l) && l.length >= 3000),
+  );
+}
+
 /** True for git's all-zeros "no commit" id, used for created and deleted refs. */
 export function isZeroSha(sha: string | undefined): boolean {
   return sha !== undefined && /^0+$/.test(sha);

@@ -124,6 +124,12 @@ describe('parsePushEvent', () => {
       ['new GitLab branch', 'gitlab-push.json', gitlabHeaders(), { before: '0'.repeat(40) }],
       ['GitLab list cut at 20', 'gitlab-push.json', gitlabHeaders(), { total_commits_count: 57 }],
       ['Gitea list cut short', 'gitea-push.json', { 'x-gitea-event': 'push' }, { total_commits: 30 }],
+      [
+        'GitHub commit with a very long file list',
+        'github-push.json',
+        { 'x-github-event': 'push' },
+        { commits: [{ id: 'a', added: Array.from({ length: 3000 }, (_, i) => `f${i}.yaml`) }] },
+      ],
     ])('%s', (_name, file, headers, fields) => {
       expect(parse(headers, fixtureWith(file, fields))?.changedFiles).toEqual([]);
     });

@@ -2,11 +2,21 @@
  * GitHub `push` payloads, and Gitea/Gogs ones, which copy GitHub's shape.
  * https://docs.github.com/en/webhooks/webhook-events-and-payloads#push
  */
-import { changedFilesOf, isZeroSha, record, records, refNames, requirePush, text, texts } from './fields.js';
+import {
+  changedFilesOf,
+  hasLongFileList,
+  isZeroSha,
+  record,
+  records,
+  refNames,
+  requirePush,
+  text,
+  texts,
+} from './fields.js';
 import type { JSONRecord } from './fields.js';
 import type { PushEvent } from './types.js';
 
-/** GitHub lists at most this many commits in a push; a full list may be cut short. */
+/** GitHub lists at most this many commits in a push delivery; a full list may be cut short. */
 const GITHUB_COMMIT_LIMIT = 2048;
 
 export function fromGitHubPush(payload: JSONRecord, provider: 'github' | 'gitea'): PushEvent {
@@ -43,5 +53,5 @@ function filesMayBeMissing(
   if (isZeroSha(before) || isZeroSha(after)) return true;
   const total = payload.total_commits; // Gitea
   if (typeof total === 'number' && total > commits.length) return true;
-  return commits.length >= GITHUB_COMMIT_LIMIT;
+  return commits.length >= GITHUB_COMMIT_LIMIT || hasLongFileList(commits);
 }
