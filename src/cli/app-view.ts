@@ -1,23 +1,18 @@
 /** How Applications look in the terminal: list rows, the `get` summary, history. */
-import type { Application } from '../api/argo/index.js';
+import type { Application, ApplicationSource, ApplicationStatus, OperationState } from '../api/argo/index.js';
 import { age, table } from './table.js';
 
 export function appRow(app: Application): string[] {
   const s = app.status ?? {};
-  const src = app.spec.source ?? app.spec.sources?.[0];
-  const auto = app.spec.syncPolicy?.automated && app.spec.syncPolicy.automated.enabled !== false;
   return [
     app.metadata.name ?? '',
-    app.spec.destination.server ?? app.spec.destination.name ?? '',
+    destinationServer(app),
     app.spec.destination.namespace ?? '',
-    app.spec.project || 'default',
-    s.sync?.status ?? 'Unknown',
-    s.health?.status ?? 'Unknown',
-    auto ? 'Auto' + (app.spec.syncPolicy?.automated?.prune ? '-Prune' : '') : 'Manual',
+    projectName(app),
+    ...statusColumns(s),
+    automationColumn(app),
     (s.conditions ?? []).map((c) => c.type).join(',') || '<none>',
-    src?.repoURL ?? '',
-    src?.chart ?? src?.path ?? '',
-    src?.targetRevision ?? '',
+    ...sourceColumns(primarySource(app)),
   ];
 }
 
@@ -35,36 +30,92 @@ export const appListHeaders = [
   'TARGET',
 ];
 
+/** STATUS and HEALTH. */
+function statusColumns(s: ApplicationStatus): string[] {
+  return [s.sync?.status ?? 'Unknown', s.health?.status ?? 'Unknown'];
+}
+
+/** SYNCPOLICY: Manual, Auto or Auto-Prune (automated sync turned off counts as Manual). */
+function automationColumn(app: Application): string {
+  const auto = app.spec.syncPolicy?.automated && app.spec.syncPolicy.automated.enabled !== false;
+  return auto ? 'Auto' + (app.spec.syncPolicy?.automated?.prune ? '-Prune' : '') : 'Manual';
+}
+
+/** REPO, PATH and TARGET. */
+function sourceColumns(src: ApplicationSource | undefined): string[] {
+  return [src?.repoURL ?? '', chartOrPath(src), src?.targetRevision ?? ''];
+}
+
 export function appSummary(app: Application): string {
   const s = app.status ?? {};
-  const src = app.spec.source ?? app.spec.sources?.[0];
-  const op = s.operationState;
   const lines = [
-    `Name:               ${app.metadata.namespace}/${app.metadata.name}`,
-    `Project:            ${app.spec.project || 'default'}`,
-    `Server:             ${app.spec.destination.server ?? app.spec.destination.name ?? ''}`,
-    `Namespace:          ${app.spec.destination.namespace ?? ''}`,
-    `Repo:               ${src?.repoURL ?? ''}`,
-    `Target:             ${src?.targetRevision ?? ''}`,
-    `${src?.chart ? 'Chart' : 'Path'}:${src?.chart ? '              ' : '               '}${src?.chart ?? src?.path ?? ''}`,
-    `SyncWindow:         Sync Allowed`,
-    `Sync Policy:        ${app.spec.syncPolicy?.automated ? `Automated${app.spec.syncPolicy.automated.prune ? ' (Prune)' : ''}` : 'Manual'}`,
-    `Sync Status:        ${s.sync?.status ?? 'Unknown'}${s.sync?.revision ? ` to ${s.sync.revision}` : ''}`,
-    `Health Status:      ${s.health?.status ?? 'Unknown'}${s.health?.message ? ` (${s.health.message})` : ''}`,
+    ...overviewLines(app),
+    ...conditionLines(s),
+    ...(s.operationState ? operationLines(s.operationState) : []),
+    '',
+    resourceTable(s).trimEnd(),
   ];
-  if (s.conditions?.length) {
-    lines.push('', 'CONDITION          MESSAGE                                              LAST TRANSITION');
-    for (const c of s.conditions)
-      lines.push(`${c.type.padEnd(19)}${c.message}  ${age(c.lastTransitionTime)}`);
-  }
-  if (op) {
-    lines.push('', `Operation:          ${op.operation.initiatedBy?.automated ? 'Automated sync' : 'Sync'}`);
-    lines.push(`Sync Revision:      ${op.syncResult?.revision ?? ''}`);
-    lines.push(`Phase:              ${op.phase}${op.retryCount ? ` (retry ${op.retryCount})` : ''}`);
-    lines.push(`Start:              ${op.startedAt}`);
-    if (op.finishedAt) lines.push(`Finished:           ${op.finishedAt}`);
-    lines.push(`Message:            ${op.message ?? ''}`);
-  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** One `Label:   value` line of the summary, values aligned in one column. */
+function field(label: string, value: string): string {
+  return `${`${label}:`.padEnd(20)}${value}`;
+}
+
+function overviewLines(app: Application): string[] {
+  const s = app.status ?? {};
+  const src = primarySource(app);
+  return [
+    field('Name', `${app.metadata.namespace}/${app.metadata.name}`),
+    field('Project', projectName(app)),
+    field('Server', destinationServer(app)),
+    field('Namespace', app.spec.destination.namespace ?? ''),
+    field('Repo', src?.repoURL ?? ''),
+    field('Target', src?.targetRevision ?? ''),
+    field(src?.chart ? 'Chart' : 'Path', chartOrPath(src)),
+    field('SyncWindow', 'Sync Allowed'),
+    field('Sync Policy', syncPolicySummary(app)),
+    field('Sync Status', syncStatusSummary(s)),
+    field('Health Status', healthSummary(s)),
+  ];
+}
+
+function syncPolicySummary(app: Application): string {
+  const automated = app.spec.syncPolicy?.automated;
+  return automated ? `Automated${automated.prune ? ' (Prune)' : ''}` : 'Manual';
+}
+
+function syncStatusSummary(s: ApplicationStatus): string {
+  return `${s.sync?.status ?? 'Unknown'}${s.sync?.revision ? ` to ${s.sync.revision}` : ''}`;
+}
+
+function healthSummary(s: ApplicationStatus): string {
+  return `${s.health?.status ?? 'Unknown'}${s.health?.message ? ` (${s.health.message})` : ''}`;
+}
+
+function conditionLines(s: ApplicationStatus): string[] {
+  if (!s.conditions?.length) return [];
+  return [
+    '',
+    'CONDITION          MESSAGE                                              LAST TRANSITION',
+    ...s.conditions.map((c) => `${c.type.padEnd(19)}${c.message}  ${age(c.lastTransitionTime)}`),
+  ];
+}
+
+function operationLines(op: OperationState): string[] {
+  return [
+    '',
+    field('Operation', op.operation.initiatedBy?.automated ? 'Automated sync' : 'Sync'),
+    field('Sync Revision', op.syncResult?.revision ?? ''),
+    field('Phase', `${op.phase}${op.retryCount ? ` (retry ${op.retryCount})` : ''}`),
+    field('Start', op.startedAt),
+    ...(op.finishedAt ? [field('Finished', op.finishedAt)] : []),
+    field('Message', op.message ?? ''),
+  ];
+}
+
+function resourceTable(s: ApplicationStatus): string {
   const rows = (s.resources ?? []).map((r) => [
     r.group ?? '',
     r.kind ?? '',
@@ -74,11 +125,7 @@ export function appSummary(app: Application): string {
     r.health?.status ?? '',
     r.requiresPruning ? 'requires pruning' : (r.health?.message ?? ''),
   ]);
-  lines.push(
-    '',
-    table(['GROUP', 'KIND', 'NAMESPACE', 'NAME', 'STATUS', 'HEALTH', 'MESSAGE'], rows).trimEnd(),
-  );
-  return `${lines.join('\n')}\n`;
+  return table(['GROUP', 'KIND', 'NAMESPACE', 'NAME', 'STATUS', 'HEALTH', 'MESSAGE'], rows);
 }
 
 export function historyTable(app: Application): string {
@@ -89,4 +136,22 @@ export function historyTable(app: Application): string {
     h.initiatedBy?.automated ? 'automated' : (h.initiatedBy?.username ?? ''),
   ]);
   return table(['ID', 'DATE', 'REVISION', 'INITIATED BY'], rows);
+}
+
+/** The source the list and summary show: `source`, else the first of `sources`. */
+function primarySource(app: Application): ApplicationSource | undefined {
+  return app.spec.source ?? app.spec.sources?.[0];
+}
+
+function destinationServer(app: Application): string {
+  return app.spec.destination.server ?? app.spec.destination.name ?? '';
+}
+
+function projectName(app: Application): string {
+  return app.spec.project || 'default';
+}
+
+/** The chart of a Helm repository source, else its path in Git. */
+function chartOrPath(src: ApplicationSource | undefined): string {
+  return src?.chart ?? src?.path ?? '';
 }

@@ -4,9 +4,9 @@
  * controller carries out, exactly as Argo CD's API server does.
  */
 import type { Command } from 'commander';
-import type { Application, Operation } from '../api/argo/index.js';
+import type { Application, Operation, OperationState } from '../api/argo/index.js';
 import { ARGO_API_VERSION } from '../api/argo/index.js';
-import type { Cluster } from '../kube/cluster.js';
+import type { Cluster, ObjectRef } from '../kube/cluster.js';
 import { addKubeOptions, homeCluster, type KubeOptions } from './kube.js';
 import { printObjects, table, type OutputFormat } from './table.js';
 import { appListHeaders, appRow, appSummary, historyTable } from './app-view.js';
@@ -18,7 +18,7 @@ import { parseDuration } from '../sync/plan/index.js';
 
 type Opts = KubeOptions & { output?: OutputFormat };
 
-const appRef = (opts: KubeOptions, name: string) => ({
+const appRef = (opts: KubeOptions, name: string): ObjectRef => ({
   apiVersion: ARGO_API_VERSION,
   kind: 'Application',
   namespace: opts.namespace ?? 'argocd',
@@ -115,9 +115,7 @@ export function registerAppCommands(program: Command): void {
           initiatedBy: { username: process.env.USER ?? 'ferry-cli' },
         };
         await requestOperation(
-          cluster,
-          opts,
-          name,
+          { cluster, opts, name },
           operation,
           opts.async ? undefined : parseDuration(opts.timeout),
         );
@@ -150,7 +148,7 @@ export function registerAppCommands(program: Command): void {
         },
         initiatedBy: { username: process.env.USER ?? 'ferry-cli' },
       };
-      await requestOperation(cluster, opts, name, operation, parseDuration(opts.timeout));
+      await requestOperation({ cluster, opts, name }, operation, parseDuration(opts.timeout));
     });
 
   sub('refresh <name>', 'compare with the source again now')
@@ -195,14 +193,16 @@ export function registerAppCommands(program: Command): void {
     });
 }
 
+/** The Application a command works on: the cluster it lives in, the namespace options, its name. */
+interface AppTarget {
+  cluster: Cluster;
+  opts: KubeOptions;
+  name: string;
+}
+
 /** Writes the operation, then (unless async) follows operationState until it ends. */
-async function requestOperation(
-  cluster: Cluster,
-  opts: KubeOptions,
-  name: string,
-  operation: Operation,
-  timeoutMs?: number,
-): Promise<void> {
+async function requestOperation(target: AppTarget, operation: Operation, timeoutMs?: number): Promise<void> {
+  const { cluster, opts, name } = target;
   const before = await getApp(cluster, opts, name);
   if (before.operation) throw new Error(`another operation is already in progress on ${name}`);
   const requested = new Date();
@@ -211,6 +211,12 @@ async function requestOperation(
     process.stdout.write(`operation requested on ${name}\n`);
     return;
   }
+  await followOperation(target, requested, timeoutMs);
+}
+
+/** Shows the operation's progress until the controller finishes it, then the app's summary. */
+async function followOperation(target: AppTarget, requested: Date, timeoutMs: number): Promise<void> {
+  const { cluster, opts, name } = target;
   const progress = progressReporter();
   const deadline = Date.now() + timeoutMs;
   progress.step(
@@ -218,10 +224,9 @@ async function requestOperation(
   );
   for (;;) {
     const a = await getApp(cluster, opts, name);
-    const state = a.status?.operationState;
-    const ours = state && Date.parse(state.startedAt) >= requested.getTime() - 1000;
-    if (ours) progress.step(`${name}: ${state.phase} ${state.message ?? ''}`);
-    if (ours && !a.operation && state.phase !== 'Running') {
+    const state = operationStateSince(a, requested);
+    if (state) progress.step(`${name}: ${state.phase} ${state.message ?? ''}`);
+    if (state && !a.operation && state.phase !== 'Running') {
       progress.done();
       process.stdout.write(appSummary(a));
       if (state.phase !== 'Succeeded') process.exitCode = 1;
@@ -230,4 +235,10 @@ async function requestOperation(
     if (Date.now() > deadline) throw new Error(`the operation on ${name} did not finish in time`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** The app's operation state if it is of an operation started since `requested` (1 s of clock skew allowed). */
+function operationStateSince(app: Application, requested: Date): OperationState | undefined {
+  const state = app.status?.operationState;
+  return state && Date.parse(state.startedAt) >= requested.getTime() - 1000 ? state : undefined;
 }

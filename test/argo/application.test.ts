@@ -11,7 +11,17 @@ import type { KubeObject } from '../../src/kube/object.js';
 import { projectRoot } from '../../src/util/paths.js';
 import { join } from 'node:path';
 import { ferry as cli } from '../support/cli.js';
-import { chartVariant, eventsFor, getApp, seedYaml, startFerryOn, syncedAndHealthy, waitForApp, appRef, type FerryUnderTest } from '../support/ferry.js';
+import {
+  chartVariant,
+  eventsFor,
+  getApp,
+  seedYaml,
+  startFerryOn,
+  syncedAndHealthy,
+  waitForApp,
+  appRef,
+  type FerryUnderTest,
+} from '../support/ferry.js';
 import { eventually } from '../support/kube.js';
 
 let bed: Testbed;
@@ -19,9 +29,17 @@ let f: FerryUnderTest;
 
 beforeAll(async () => {
   bed = await startTestbed({ clusters: ['dev'] });
-  await bed.publishChart(join(projectRoot(), 'examples', 'charts', 'my-app'), { version: '1.2.0', oci: false });
-  await bed.publishChart(chartVariant({ version: '1.3.0', values: { env: { LOG_LEVEL: 'info', FEATURE_X: 'enabled' } } }), { oci: false });
-  await bed.publishChart(chartVariant({ version: '1.4.0', removeTemplates: ['service.yaml'] }), { oci: false });
+  await bed.publishChart(join(projectRoot(), 'examples', 'charts', 'my-app'), {
+    version: '1.2.0',
+    oci: false,
+  });
+  await bed.publishChart(
+    chartVariant({ version: '1.3.0', values: { env: { LOG_LEVEL: 'info', FEATURE_X: 'enabled' } } }),
+    { oci: false },
+  );
+  await bed.publishChart(chartVariant({ version: '1.4.0', removeTemplates: ['service.yaml'] }), {
+    oci: false,
+  });
   f = await startFerryOn(bed);
 });
 afterAll(async () => {
@@ -42,26 +60,45 @@ function basicApplication(name = 'my-app', patch: (app: Application) => void = (
 const live = <T extends KubeObject>(apiVersion: string, kind: string, namespace: string, name: string) =>
   f.home.get({ apiVersion, kind, namespace, name }) as Promise<T | undefined>;
 
+/** What the first, automated deployment of the seed's app records in its status. */
+function expectFirstDeployment(app: Application) {
+  expect(app.status?.sync?.revision).toBe('1.2.0');
+  expect(app.status?.sourceType).toBe('Helm');
+  expect(app.status?.resources?.map((r) => r.kind).sort()).toEqual([
+    'ConfigMap',
+    'Deployment',
+    'Service',
+    'ServiceAccount',
+  ]);
+  expect(app.status?.history).toHaveLength(1);
+  expect(app.status?.history?.[0]).toMatchObject({
+    id: 0,
+    revision: '1.2.0',
+    initiatedBy: { automated: true },
+  });
+}
+
 describe('the seed’s Basic Application', () => {
   it('deploys chart 1.2.0 with values-prod.yaml into a new namespace, Synced and Healthy', async () => {
     await f.home.apply(basicApplication());
-    const app = await waitForApp(f.home, 'my-app', syncedAndHealthy);
-    expect(app.status?.sync?.revision).toBe('1.2.0');
-    expect(app.status?.sourceType).toBe('Helm');
-    expect(app.status?.resources?.map((r) => r.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'Service', 'ServiceAccount']);
-    expect(app.status?.history).toHaveLength(1);
-    expect(app.status?.history?.[0]).toMatchObject({ id: 0, revision: '1.2.0', initiatedBy: { automated: true } });
+    expectFirstDeployment(await waitForApp(f.home, 'my-app', syncedAndHealthy));
     expect(await f.home.get({ apiVersion: 'v1', kind: 'Namespace', name: 'my-app' })).toBeTruthy();
     const deployment = await live<V1Deployment & KubeObject>('apps/v1', 'Deployment', 'my-app', 'my-app');
     expect(deployment?.spec?.replicas).toBe(3); // values-prod.yaml
-    expect(deployment?.metadata.annotations?.['argocd.argoproj.io/tracking-id']).toBe('my-app:apps/Deployment:my-app/my-app');
+    expect(deployment?.metadata.annotations?.['argocd.argoproj.io/tracking-id']).toBe(
+      'my-app:apps/Deployment:my-app/my-app',
+    );
     const reasons = (await eventsFor(f.home, 'argocd', 'my-app')).map((e) => e.reason);
     expect(reasons).toEqual(expect.arrayContaining(['OperationStarted', 'OperationCompleted']));
   });
 
   it('upgrades to a new chart version with a new history entry', async () => {
     await f.home.mergePatch(appRef('my-app'), { spec: { source: { targetRevision: '1.3.0' } } });
-    const app = await waitForApp(f.home, 'my-app', (a) => syncedAndHealthy(a) && a.status?.sync?.revision === '1.3.0');
+    const app = await waitForApp(
+      f.home,
+      'my-app',
+      (a) => syncedAndHealthy(a) && a.status?.sync?.revision === '1.3.0',
+    );
     expect(app.status?.history?.map((h) => h.revision)).toEqual(['1.2.0', '1.3.0']);
     const cm = await live<V1ConfigMap & KubeObject>('v1', 'ConfigMap', 'my-app', 'my-app-env');
     // values-prod.yaml still wins over the chart's new defaults for LOG_LEVEL.
@@ -69,7 +106,9 @@ describe('the seed’s Basic Application', () => {
   });
 
   it('applies changed values (helm.valuesObject over the value files)', async () => {
-    await f.home.mergePatch(appRef('my-app'), { spec: { source: { helm: { valuesObject: { replicaCount: 2 } } } } });
+    await f.home.mergePatch(appRef('my-app'), {
+      spec: { source: { helm: { valuesObject: { replicaCount: 2 } } } },
+    });
     await eventually(
       () => live<V1Deployment & KubeObject>('apps/v1', 'Deployment', 'my-app', 'my-app'),
       (d) => d?.spec?.replicas === 2,
@@ -79,15 +118,25 @@ describe('the seed’s Basic Application', () => {
 
   it('prunes a resource the chart no longer renders', async () => {
     await f.home.mergePatch(appRef('my-app'), { spec: { source: { targetRevision: '1.4.0' } } });
-    await eventually(() => live('v1', 'Service', 'my-app', 'my-app'), (s) => s === undefined);
-    const app = await waitForApp(f.home, 'my-app', (a) => syncedAndHealthy(a) && a.status?.sync?.revision === '1.4.0');
+    await eventually(
+      () => live('v1', 'Service', 'my-app', 'my-app'),
+      (s) => s === undefined,
+    );
+    const app = await waitForApp(
+      f.home,
+      'my-app',
+      (a) => syncedAndHealthy(a) && a.status?.sync?.revision === '1.4.0',
+    );
     expect(app.status?.resources?.map((r) => r.kind)).not.toContain('Service');
     const reasons = (await eventsFor(f.home, 'argocd', 'my-app')).map((e) => e.reason);
     expect(reasons).toContain('ResourcePruned');
   });
 
   it('reverts a manual change within seconds (selfHeal)', async () => {
-    await f.home.mergePatch({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'my-app', name: 'my-app' }, { spec: { replicas: 7 } });
+    await f.home.mergePatch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'my-app', name: 'my-app' },
+      { spec: { replicas: 7 } },
+    );
     const started = Date.now();
     await eventually(
       () => live<V1Deployment & KubeObject>('apps/v1', 'Deployment', 'my-app', 'my-app'),
@@ -102,20 +151,39 @@ describe('the seed’s Basic Application', () => {
 
 describe('without prune and selfHeal', () => {
   it('leaves a removed resource in place and reports it OutOfSync, requiring pruning', async () => {
-    await f.home.apply(basicApplication('no-prune', (a) => (a.spec.syncPolicy!.automated = { prune: false, selfHeal: false })));
+    await f.home.apply(
+      basicApplication('no-prune', (a) => (a.spec.syncPolicy!.automated = { prune: false, selfHeal: false })),
+    );
     await waitForApp(f.home, 'no-prune', syncedAndHealthy);
     await f.home.mergePatch(appRef('no-prune'), { spec: { source: { targetRevision: '1.4.0' } } });
-    const app = await waitForApp(f.home, 'no-prune', (a) => a.status?.sync?.revision === '1.4.0' && a.status.sync.status === 'OutOfSync' && !a.operation);
-    expect(app.status?.resources?.find((r) => r.kind === 'Service')).toMatchObject({ status: 'OutOfSync', requiresPruning: true });
+    const app = await waitForApp(
+      f.home,
+      'no-prune',
+      (a) => a.status?.sync?.revision === '1.4.0' && a.status.sync.status === 'OutOfSync' && !a.operation,
+    );
+    expect(app.status?.resources?.find((r) => r.kind === 'Service')).toMatchObject({
+      status: 'OutOfSync',
+      requiresPruning: true,
+    });
     expect(await live('v1', 'Service', 'no-prune', 'no-prune-my-app')).toBeTruthy();
   });
 
   it('reports a manual change as OutOfSync and does not revert it', async () => {
-    await f.home.mergePatch({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'no-prune', name: 'no-prune-my-app' }, { spec: { replicas: 5 } });
-    const app = await waitForApp(f.home, 'no-prune', (a) => a.status?.resources?.find((r) => r.kind === 'Deployment')?.status === 'OutOfSync');
+    await f.home.mergePatch(
+      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'no-prune', name: 'no-prune-my-app' },
+      { spec: { replicas: 5 } },
+    );
+    const app = await waitForApp(
+      f.home,
+      'no-prune',
+      (a) => a.status?.resources?.find((r) => r.kind === 'Deployment')?.status === 'OutOfSync',
+    );
     expect(app.status?.sync?.status).toBe('OutOfSync');
     await new Promise((r) => setTimeout(r, 3000));
-    expect((await live<V1Deployment & KubeObject>('apps/v1', 'Deployment', 'no-prune', 'no-prune-my-app'))?.spec?.replicas).toBe(5);
+    expect(
+      (await live<V1Deployment & KubeObject>('apps/v1', 'Deployment', 'no-prune', 'no-prune-my-app'))?.spec
+        ?.replicas,
+    ).toBe(5);
   });
 });
 
@@ -140,7 +208,11 @@ describe('manual sync, history and rollback (CLI)', () => {
     const app = await getApp(f.home, 'manual');
     expect(app.status?.history?.map((h) => h.revision)).toEqual(['1.2.0', '1.3.0', '1.2.0']);
     // The spec still says 1.3.0, so the app is OutOfSync after a rollback, as in Argo CD.
-    await waitForApp(f.home, 'manual', (a) => a.status?.sync?.status === 'OutOfSync' && a.status.sync.revision === '1.3.0');
+    await waitForApp(
+      f.home,
+      'manual',
+      (a) => a.status?.sync?.status === 'OutOfSync' && a.status.sync.revision === '1.3.0',
+    );
   });
 
   it('refuses a rollback while automated sync is on, saying why', async () => {
@@ -149,7 +221,9 @@ describe('manual sync, history and rollback (CLI)', () => {
 
   it('lists apps and shows a diff with the cluster', async () => {
     const { stdout } = await cli(['app', 'list', ...kube()]);
-    expect(stdout).toMatch(/my-app\s+https:\/\/kubernetes\.default\.svc\s+my-app\s+default\s+Synced\s+Healthy\s+Auto-Prune/);
+    expect(stdout).toMatch(
+      /my-app\s+https:\/\/kubernetes\.default\.svc\s+my-app\s+default\s+Synced\s+Healthy\s+Auto-Prune/,
+    );
     const diff = cli(['app', 'diff', 'no-prune', ...kube()]);
     await expect(diff).rejects.toMatchObject({ exitCode: 1 });
     const text = await diff.catch((e: { stdout: string }) => e.stdout);

@@ -13,7 +13,16 @@ import type { Application } from '../../src/api/argo/index.js';
 import type { KubeObject } from '../../src/kube/object.js';
 import { projectRoot } from '../../src/util/paths.js';
 import { ferry as cli } from '../support/cli.js';
-import { appRef, eventsFor, getApp, seedYaml, startFerryOn, syncedAndHealthy, waitForApp, type FerryUnderTest } from '../support/ferry.js';
+import {
+  appRef,
+  eventsFor,
+  getApp,
+  seedYaml,
+  startFerryOn,
+  syncedAndHealthy,
+  waitForApp,
+  type FerryUnderTest,
+} from '../support/ferry.js';
 import { freePort } from '../../src/testbed/ports.js';
 
 let bed: Testbed;
@@ -30,12 +39,16 @@ function folder(files: Record<string, string>): string {
 
 beforeAll(async () => {
   bed = await startTestbed({ clusters: ['dev'] });
-  await bed.publishChart(join(projectRoot(), 'examples', 'charts', 'my-app'), { version: '1.2.0', oci: false });
+  await bed.publishChart(join(projectRoot(), 'examples', 'charts', 'my-app'), {
+    version: '1.2.0',
+    oci: false,
+  });
   await bed.git.pushFolder(
     'manifests',
     folder({
       'broken-kustomize/kustomization.yaml': 'resources:\n  - missing-file.yaml\n',
-      'rejected/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_A_Valid_Name\ndata:\n  a: "1"\n',
+      'rejected/configmap.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Not_A_Valid_Name\ndata:\n  a: "1"\n',
       'bad-template/Chart.yaml': 'apiVersion: v2\nname: bad-template\nversion: 0.1.0\n',
       'bad-template/values.yaml': 'image: {}\n',
       'bad-template/templates/cm.yaml': '{{ required "image.tag is required" .Values.image.tag }}\n',
@@ -47,9 +60,18 @@ beforeAll(async () => {
   await f.home.apply({
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: 'gitops-repo', namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': 'repository' } },
-    stringData: { type: 'git', url: bed.git.cloneUrl('manifests', false), username: bed.git.username!, password: bed.git.password! },
-  } as KubeObject);
+    metadata: {
+      name: 'gitops-repo',
+      namespace: 'argocd',
+      labels: { 'argocd.argoproj.io/secret-type': 'repository' },
+    },
+    stringData: {
+      type: 'git',
+      url: bed.git.cloneUrl('manifests', false),
+      username: bed.git.username!,
+      password: bed.git.password!,
+    },
+  });
   await f.home.apply(basic('victim'));
   await waitForApp(f.home, 'victim', syncedAndHealthy);
 });
@@ -67,7 +89,11 @@ function basic(name: string, patch: (app: Application) => void = () => undefined
   return app;
 }
 
-function gitApp(name: string, path: string, patch: (app: Application) => void = () => undefined): Application {
+function gitApp(
+  name: string,
+  path: string,
+  patch: (app: Application) => void = () => undefined,
+): Application {
   return basic(name, (a) => {
     a.spec.source = { repoURL: bed.git.cloneUrl('manifests', false), path, targetRevision: 'main' };
     patch(a);
@@ -75,7 +101,12 @@ function gitApp(name: string, path: string, patch: (app: Application) => void = 
 }
 
 async function expectCondition(name: string, type: string, message: RegExp): Promise<Application> {
-  const app = await waitForApp(f.home, name, (a) => a.status?.conditions?.some((c) => c.type === type && message.test(c.message)) === true, 30_000);
+  const app = await waitForApp(
+    f.home,
+    name,
+    (a) => a.status?.conditions?.some((c) => c.type === type && message.test(c.message)) === true,
+    30_000,
+  );
   const events = await eventsFor(f.home, 'argocd', name);
   expect(events.some((e) => e.type === 'Warning' && e.reason === type && message.test(e.message))).toBe(true);
   const { stdout } = await cli(['app', 'get', name, '--kubeconfig', bed.clusters.dev!.kubeconfig]);
@@ -85,19 +116,53 @@ async function expectCondition(name: string, type: string, message: RegExp): Pro
 }
 
 async function victimUntouched(): Promise<void> {
-  const d = (await f.home.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'victim', name: 'victim-my-app' })) as (V1Deployment & KubeObject) | undefined;
+  const d = (await f.home.get({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    namespace: 'victim',
+    name: 'victim-my-app',
+  })) as (V1Deployment & KubeObject) | undefined;
   expect(d?.spec?.replicas).toBe(3);
-  expect(d?.metadata.annotations?.['argocd.argoproj.io/tracking-id']).toBe('victim:apps/Deployment:victim/victim-my-app');
-  expect(await f.home.get({ apiVersion: 'v1', kind: 'Service', namespace: 'victim', name: 'victim-my-app' })).toBeTruthy();
+  expect(d?.metadata.annotations?.['argocd.argoproj.io/tracking-id']).toBe(
+    'victim:apps/Deployment:victim/victim-my-app',
+  );
+  expect(
+    await f.home.get({ apiVersion: 'v1', kind: 'Service', namespace: 'victim', name: 'victim-my-app' }),
+  ).toBeTruthy();
 }
 
 describe('bad input on an app that is already deployed changes nothing', () => {
   it.each<[string, (a: Application) => void, string, RegExp]>([
-    ['an unknown chart', (a) => (a.spec.source!.chart = 'no-such-chart'), 'ComparisonError', /chart "no-such-chart" version "1.2.0" not found/],
-    ['a version range with no match', (a) => (a.spec.source!.targetRevision = '~9.0.0'), 'ComparisonError', /version "~9.0.0" not found.*available: 1\.2\.0/],
-    ['a missing values file', (a) => (a.spec.source!.helm!.valueFiles = ['values-nope.yaml']), 'ComparisonError', /value file values-nope.yaml not found/],
-    ['an invalid retry duration', (a) => (a.spec.syncPolicy!.retry!.backoff!.duration = '5x'), 'InvalidSpecError', /duration/],
-    ['an unknown sync option value', (a) => (a.spec.syncPolicy!.syncOptions = ['CreateNamespace=maybe']), 'InvalidSpecError', /CreateNamespace=maybe/],
+    [
+      'an unknown chart',
+      (a) => (a.spec.source!.chart = 'no-such-chart'),
+      'ComparisonError',
+      /chart "no-such-chart" version "1.2.0" not found/,
+    ],
+    [
+      'a version range with no match',
+      (a) => (a.spec.source!.targetRevision = '~9.0.0'),
+      'ComparisonError',
+      /version "~9.0.0" not found.*available: 1\.2\.0/,
+    ],
+    [
+      'a missing values file',
+      (a) => (a.spec.source!.helm!.valueFiles = ['values-nope.yaml']),
+      'ComparisonError',
+      /value file values-nope.yaml not found/,
+    ],
+    [
+      'an invalid retry duration',
+      (a) => (a.spec.syncPolicy!.retry!.backoff!.duration = '5x'),
+      'InvalidSpecError',
+      /duration/,
+    ],
+    [
+      'an unknown sync option value',
+      (a) => (a.spec.syncPolicy!.syncOptions = ['CreateNamespace=maybe']),
+      'InvalidSpecError',
+      /CreateNamespace=maybe/,
+    ],
   ])('%s', async (_what, patch, type, message) => {
     const app = basic('victim', patch);
     await f.home.apply(app);
@@ -119,7 +184,11 @@ describe('bad input on an app that is already deployed changes nothing', () => {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',
       metadata: { name: 'team-a', namespace: 'argocd' },
-      spec: { sourceRepos: ['*'], destinations: [{ server: '*', namespace: 'team-a-*' }], clusterResourceWhitelist: [{ group: '*', kind: '*' }] },
+      spec: {
+        sourceRepos: ['*'],
+        destinations: [{ server: '*', namespace: 'team-a-*' }],
+        clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      },
     });
     await f.home.apply(basic('victim', (a) => (a.spec.project = 'team-a')));
     await expectCondition('victim', 'InvalidSpecError', /victim.*not permitted|not permitted.*victim/);
@@ -128,7 +197,11 @@ describe('bad input on an app that is already deployed changes nothing', () => {
 
   it('recovers once the spec is fixed', async () => {
     await f.home.apply(basic('victim'));
-    const app = await waitForApp(f.home, 'victim', (a) => syncedAndHealthy(a) && !a.status?.conditions?.length);
+    const app = await waitForApp(
+      f.home,
+      'victim',
+      (a) => syncedAndHealthy(a) && !a.status?.conditions?.length,
+    );
     expect(app.status?.sync?.revision).toBe('1.2.0');
   });
 });
@@ -141,18 +214,41 @@ describe('bad input on new apps', () => {
 
   it('a kustomize error', async () => {
     await f.home.apply(gitApp('broken-kustomize', 'broken-kustomize'));
-    await expectCondition('broken-kustomize', 'ComparisonError', /kustomize build failed: .*missing-file\.yaml/);
+    await expectCondition(
+      'broken-kustomize',
+      'ComparisonError',
+      /kustomize build failed: .*missing-file\.yaml/,
+    );
   });
 
   it('bad repository credentials, without showing the password', async () => {
-    await f.home.apply(gitApp('bad-creds', 'plain', (a) => (a.spec.source!.repoURL = bed.git.cloneUrl('manifests', false).replace('/manifests.git', '/manifests'))));
+    await f.home.apply(
+      gitApp(
+        'bad-creds',
+        'plain',
+        (a) =>
+          (a.spec.source!.repoURL = bed.git
+            .cloneUrl('manifests', false)
+            .replace('/manifests.git', '/manifests')),
+      ),
+    );
     await waitForApp(f.home, 'bad-creds', syncedAndHealthy); // the right credentials work ...
-    await f.home.mergePatch({ apiVersion: 'v1', kind: 'Secret', namespace: 'argocd', name: 'gitops-repo' }, { stringData: { password: 'wrong-password' } });
-    await f.home.mergePatch(appRef('bad-creds'), { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'hard' } } });
+    await f.home.mergePatch(
+      { apiVersion: 'v1', kind: 'Secret', namespace: 'argocd', name: 'gitops-repo' },
+      { stringData: { password: 'wrong-password' } },
+    );
+    await f.home.mergePatch(appRef('bad-creds'), {
+      metadata: { annotations: { 'argocd.argoproj.io/refresh': 'hard' } },
+    });
     const app = await expectCondition('bad-creds', 'ComparisonError', /authentication failed/);
     expect(JSON.stringify(app)).not.toContain('wrong-password');
-    expect(await f.home.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'bad-creds', name: 'plain' })).toBeTruthy();
-    await f.home.mergePatch({ apiVersion: 'v1', kind: 'Secret', namespace: 'argocd', name: 'gitops-repo' }, { stringData: { password: bed.git.password! } });
+    expect(
+      await f.home.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'bad-creds', name: 'plain' }),
+    ).toBeTruthy();
+    await f.home.mergePatch(
+      { apiVersion: 'v1', kind: 'Secret', namespace: 'argocd', name: 'gitops-repo' },
+      { stringData: { password: bed.git.password! } },
+    );
   });
 });
 
@@ -181,7 +277,13 @@ describe('retry', () => {
     expect(gaps[2]).toBeGreaterThan(19.5);
     expect(gaps[2]).toBeLessThan(22.5);
     expect(app.status?.operationState?.message).toMatch(/Not_A_Valid_Name/);
-    const retries = (await eventsFor(f.home, 'argocd', 'rejected')).filter((e) => e.reason === 'OperationRetrying');
-    expect(retries.map((e) => e.message.match(/retry #(\d) in (\d+)s/)?.slice(1))).toEqual([['1', '5'], ['2', '10'], ['3', '20']]);
+    const retries = (await eventsFor(f.home, 'argocd', 'rejected')).filter(
+      (e) => e.reason === 'OperationRetrying',
+    );
+    expect(retries.map((e) => e.message.match(/retry #(\d) in (\d+)s/)?.slice(1))).toEqual([
+      ['1', '5'],
+      ['2', '10'],
+      ['3', '20'],
+    ]);
   }, 120_000);
 });

@@ -33,7 +33,12 @@ export async function startFerryOn(bed: Testbed, clusterName = 'dev'): Promise<F
   return { ferry, home, stop: () => ferry.stop() };
 }
 
-export const appRef = (name: string) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name });
+export const appRef = (name: string) => ({
+  apiVersion: 'argoproj.io/v1alpha1',
+  kind: 'Application',
+  namespace: 'argocd',
+  name,
+});
 
 export async function getApp(home: Cluster, name: string): Promise<Application> {
   const app = (await home.get(appRef(name))) as Application | undefined;
@@ -41,7 +46,12 @@ export async function getApp(home: Cluster, name: string): Promise<Application> 
   return app;
 }
 
-export function waitForApp(home: Cluster, name: string, done: (app: Application) => boolean, timeoutMs = 90_000): Promise<Application> {
+export function waitForApp(
+  home: Cluster,
+  name: string,
+  done: (app: Application) => boolean,
+  timeoutMs = 90_000,
+): Promise<Application> {
   return eventually(() => getApp(home, name), done, { timeoutMs, intervalMs: 300 });
 }
 
@@ -50,20 +60,30 @@ export const syncedAndHealthy = (app: Application): boolean =>
 
 /** The seed's YAML blocks, by heading, exactly as the user wrote them. */
 export function seedYaml(heading: string): KubeObject {
-  const seed = readFileSync(join(projectRoot(), '..', 'shared', 'seed', 'gitops-integration-patterns.md'), 'utf8');
-  const at = seed.indexOf(`### ${heading}`) >= 0 ? seed.indexOf(`### ${heading}`) : seed.indexOf(`## ${heading}`);
+  const seed = readFileSync(
+    join(projectRoot(), '..', 'shared', 'seed', 'gitops-integration-patterns.md'),
+    'utf8',
+  );
+  const at =
+    seed.indexOf(`### ${heading}`) >= 0 ? seed.indexOf(`### ${heading}`) : seed.indexOf(`## ${heading}`);
   if (at < 0) throw new Error(`the seed has no section "${heading}"`);
   const block = /```yaml\n([\s\S]*?)```/.exec(seed.slice(at));
   return parse(block![1]!) as KubeObject;
 }
 
 /** A copy of the example chart at another version, with templates removed or values changed. */
-export function chartVariant(options: { version: string; removeTemplates?: string[]; values?: Record<string, unknown>; extraTemplates?: Record<string, string> }): string {
+export function chartVariant(options: {
+  version: string;
+  removeTemplates?: string[];
+  values?: Record<string, unknown>;
+  extraTemplates?: Record<string, string>;
+}): string {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-chart-'));
   const chart = join(dir, 'my-app');
   cpSync(join(projectRoot(), 'examples', 'charts', 'my-app'), chart, { recursive: true });
   for (const t of options.removeTemplates ?? []) rmSync(join(chart, 'templates', t));
-  for (const [name, body] of Object.entries(options.extraTemplates ?? {})) writeFileSync(join(chart, 'templates', name), body);
+  for (const [name, body] of Object.entries(options.extraTemplates ?? {}))
+    writeFileSync(join(chart, 'templates', name), body);
   if (options.values) {
     const values = parse(readFileSync(join(chart, 'values.yaml'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(chart, 'values.yaml'), stringify({ ...values, ...options.values }));
@@ -74,7 +94,11 @@ export function chartVariant(options: { version: string; removeTemplates?: strin
 }
 
 /** Events recorded on an object, oldest first. */
-export async function eventsFor(home: Cluster, namespace: string, name: string): Promise<Array<{ reason: string; message: string; type: string; firstTimestamp: string }>> {
+export async function eventsFor(
+  home: Cluster,
+  namespace: string,
+  name: string,
+): Promise<Array<{ reason: string; message: string; type: string; firstTimestamp: string }>> {
   const events = await home.list('v1', 'Event', { namespace });
   return events
     .filter((e) => (e.involvedObject as { name?: string }).name === name)

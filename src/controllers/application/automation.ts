@@ -27,6 +27,11 @@ export type AutoSyncDecision =
 export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
   const auto = input.automated;
   if (!auto || auto.enabled === false) return { sync: false, reason: 'automated sync is off' };
+  return reasonNotToSync(input, auto) ?? decideForTarget(input, auto);
+}
+
+/** Reasons not to sync whatever was synced before: in sync, nothing rendered, or only pruning without prune. */
+function reasonNotToSync(input: AutoSyncInput, auto: SyncPolicyAutomated): AutoSyncDecision | undefined {
   if (input.syncStatus !== 'OutOfSync') return { sync: false, reason: `sync status is ${input.syncStatus}` };
   if (input.desiredCount === 0 && !auto.allowEmpty) {
     return {
@@ -38,6 +43,14 @@ export function decideAutoSync(input: AutoSyncInput): AutoSyncDecision {
   if (input.outOfSyncCount === input.pruneOnlyCount && !auto.prune) {
     return { sync: false, reason: 'only pruning is needed and automated prune is off' };
   }
+  return undefined;
+}
+
+/**
+ * Once per new revision/source: syncing the last target again is either a retry of a
+ * failed sync (never) or a self-heal of drift (only with selfHeal).
+ */
+function decideForTarget(input: AutoSyncInput, auto: SyncPolicyAutomated): AutoSyncDecision {
   const sameTarget =
     input.last?.revision === input.revision && stableJson(input.last.source) === stableJson(input.source);
   if (sameTarget && ['Failed', 'Error'].includes(input.last!.phase)) {

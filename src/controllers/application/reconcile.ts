@@ -3,33 +3,30 @@
  * validate → project → destination → render → compare → (operation | automated sync)
  * → status, history and events. Errors become conditions on the Application, never
  * a prune: nothing deployed changes when the source cannot be rendered.
+ *
+ * The steps share one `AppContext`. After the comparison, deciding is kept apart from
+ * doing: `nextStep` (next-step.ts) picks one `NextStep`, `act` carries it out.
  */
 import type {
   AppProject,
   Application,
-  ApplicationCondition,
   ApplicationStatus,
   Operation,
+  RevisionHistory,
 } from '../../api/argo/index.js';
-import { ARGO_API_VERSION } from '../../api/argo/index.js';
-import {
-  checkDestinationAllowed,
-  checkResourceAllowed,
-  checkSourceAllowed,
-  defaultProject,
-  validateApplication,
-} from '../../api/argo/index.js';
+import { ARGO_API_VERSION, defaultProject, validateApplication } from '../../api/argo/index.js';
 import type { Cluster, ObjectRef } from '../../kube/cluster.js';
-import { groupOf, type KubeObject } from '../../kube/object.js';
-import { compare, prepareDesired, type Comparison } from '../../engine/compare.js';
+import { compare, type Comparison } from '../../engine/compare.js';
 import type { ManifestGenerator } from '../../engine/manifests.js';
 import { appInstanceName } from '../../engine/tracking.js';
 import type { Logger } from '../../util/log.js';
 import type { ClusterRegistry } from '../clusters.js';
-import { decideAutoSync } from './automation.js';
-import { retryWaitMs, runOperation } from './operation.js';
-import { effectiveSources, renderApp, type RenderedApp } from './sources.js';
-import { appendHistory, mergeConditions, resourceStatuses, writeStatus } from './status.js';
+import { short, watchOf, type AppContext } from './context.js';
+import { nextStep, type NextStep } from './next-step.js';
+import { runOperation, type OperationResult } from './operation.js';
+import { resourcesDenied, sourceOrDestinationDenied } from './permissions.js';
+import { effectiveSources, renderApp } from './sources.js';
+import { appendHistory, comparedStatus, mergeConditions, writeStatus, type NewConditions } from './status.js';
 import { AppEvents } from './events.js';
 import { finalizeDeletion } from './finalize.js';
 import { SelfHealBackoff } from './self-heal-backoff.js';
@@ -56,6 +53,30 @@ export interface ReconcileResult {
 
 type Failure = { type: 'InvalidSpecError' | 'ComparisonError' | 'SyncError'; message: string };
 
+/** A reconcile that ends before the comparison: why, and the cluster to keep watching (if any). */
+interface Stop {
+  failure: Failure;
+  watch?: Cluster;
+}
+
+/** The app passed validation and its project's checks: the project and the destination cluster. */
+interface Admitted {
+  project: AppProject;
+  cluster: Cluster;
+}
+
+/** A sync to run now, and whether automation started it. */
+interface SyncToRun {
+  operation: Operation;
+  automated: boolean;
+}
+
+/** A sync that has run: when it started and what came of it. */
+interface FinishedSync extends SyncToRun {
+  startedAt: string;
+  result: OperationResult;
+}
+
 export class ApplicationReconciler {
   private readonly now: () => Date;
   private readonly selfHeal = new SelfHealBackoff();
@@ -73,44 +94,62 @@ export class ApplicationReconciler {
       return {};
     }
     const result = await this.reconcileApp(app, events);
-    if (app.metadata.annotations?.[refreshAnnotation]) {
-      await this.deps.home
-        .jsonPatch(ref, [
-          { op: 'remove', path: `/metadata/annotations/${refreshAnnotation.replace('/', '~1')}` },
-        ])
-        .catch(() => undefined);
-    }
+    if (app.metadata.annotations?.[refreshAnnotation]) await this.clearRefreshRequest(ref);
     return result;
   }
 
+  private async clearRefreshRequest(ref: ObjectRef): Promise<void> {
+    await this.deps.home
+      .jsonPatch(ref, [
+        { op: 'remove', path: `/metadata/annotations/${refreshAnnotation.replace('/', '~1')}` },
+      ])
+      .catch(() => undefined);
+  }
+
   private async reconcileApp(app: Application, events: AppEvents): Promise<ReconcileResult> {
+    const admitted = await this.admit(app);
+    if (isStop(admitted)) return this.fail(app, events, admitted);
+    const ctx = await this.renderAndCompare(app, events, admitted);
+    if (isStop(ctx)) return this.fail(app, events, ctx);
+    return this.act(
+      ctx,
+      nextStep(ctx, {
+        now: this.now,
+        selfHealWaitMs: () => this.selfHeal.delay(app.metadata.name ?? '', Date.now()),
+      }),
+    );
+  }
+
+  /** Validation, the project, and its source and destination rules; then the destination cluster. */
+  private async admit(app: Application): Promise<Admitted | Stop> {
     const { errors } = validateApplication(app);
-    if (errors.length)
-      return this.fail(app, events, { type: 'InvalidSpecError', message: errors.join('; ') });
+    if (errors.length) return invalidSpec(errors.join('; '));
     const project = await this.project(app);
-    if (typeof project === 'string')
-      return this.fail(app, events, { type: 'InvalidSpecError', message: project });
-    const denied = this.sourceOrDestinationDenied(app, project);
-    if (denied) return this.fail(app, events, { type: 'InvalidSpecError', message: denied });
-    let cluster: Cluster;
+    if (typeof project === 'string') return invalidSpec(project);
+    const denied = sourceOrDestinationDenied(app, project);
+    if (denied) return invalidSpec(denied);
     try {
-      cluster = await this.deps.clusters.resolve(app.spec.destination);
+      return { project, cluster: await this.deps.clusters.resolve(app.spec.destination) };
     } catch (err) {
-      return this.fail(app, events, { type: 'InvalidSpecError', message: (err as Error).message });
+      return invalidSpec((err as Error).message);
     }
-    const force = app.metadata.annotations?.[refreshAnnotation] === 'hard';
-    let rendered: RenderedApp;
-    let comparison: Comparison;
+  }
+
+  private async renderAndCompare(
+    app: Application,
+    events: AppEvents,
+    { project, cluster }: Admitted,
+  ): Promise<AppContext | Stop> {
     const instance = appInstanceName(
       app.metadata.name ?? '',
       app.metadata.namespace ?? '',
       this.deps.namespace,
     );
     try {
-      rendered = await renderApp(app, cluster, this.deps.manifests, force);
-      const notPermitted = await this.resourcesDenied(app, project, cluster, instance, rendered.objects);
-      if (notPermitted) return this.fail(app, events, { type: 'SyncError', message: notPermitted });
-      comparison = await compare({
+      const rendered = await renderApp(app, cluster, this.deps.manifests, hardRefreshRequested(app));
+      const notPermitted = await resourcesDenied({ app, project, cluster, instance }, rendered.objects);
+      if (notPermitted) return { failure: { type: 'SyncError', message: notPermitted } };
+      const comparison = await compare({
         cluster,
         appInstance: instance,
         namespace: app.spec.destination.namespace ?? 'default',
@@ -118,188 +157,149 @@ export class ApplicationReconciler {
         previous: previousResources(app),
         ignoreDifferences: app.spec.ignoreDifferences,
       });
+      return { app, events, cluster, rendered, comparison };
     } catch (err) {
-      return this.fail(app, events, { type: 'ComparisonError', message: (err as Error).message }, cluster);
+      return { failure: { type: 'ComparisonError', message: (err as Error).message }, watch: cluster };
     }
-    return this.afterCompare(app, events, cluster, rendered, comparison);
   }
 
-  private async afterCompare(
-    app: Application,
-    events: AppEvents,
-    cluster: Cluster,
-    rendered: RenderedApp,
-    comparison: Comparison,
-  ): Promise<ReconcileResult> {
-    const now = this.now().toISOString();
-    const watch = { cluster, kinds: kindsOf(comparison) };
-    let operation = app.operation;
-    let automated = false;
-    if (!operation) {
-      const decision = decideAutoSync({
-        automated: app.spec.syncPolicy?.automated,
-        syncStatus: comparison.sync,
-        desiredCount: rendered.objects.length,
-        outOfSyncCount: comparison.resources.filter((r) => r.status !== 'Synced').length,
-        pruneOnlyCount: comparison.resources.filter((r) => r.requiresPruning).length,
-        revision: rendered.revision,
-        source: app.spec.sources ?? app.spec.source,
-        last: lastAutomated(app),
-      });
-      if (decision.sync && decision.selfHeal) {
-        const wait = this.selfHeal.delay(app.metadata.name ?? '', Date.now());
-        if (wait > 0) {
-          await writeStatus(this.deps.home, app, this.statusFrom(app, rendered, comparison, [], now));
-          return { watch, requeueAfterMs: wait };
-        }
-        this.selfHeal.record(app.metadata.name ?? '', Date.now());
-      }
-      if (decision.sync) {
-        automated = true;
-        operation = {
-          sync: { revision: rendered.revision, prune: decision.prune },
-          initiatedBy: { automated: true },
-          ...(app.spec.syncPolicy?.retry ? { retry: app.spec.syncPolicy.retry } : {}),
-        };
-        events.normal(
-          decision.selfHeal ? 'SelfHealing' : 'OperationStarted',
-          decision.selfHeal
-            ? `Self-healing drift: re-syncing to ${short(rendered.revision)}`
-            : `Initiated automated sync to '${short(rendered.revision)}'`,
-        );
-      } else if (decision.refused) {
-        const status = this.statusFrom(
-          app,
-          rendered,
-          comparison,
-          [{ type: 'SyncError', message: decision.reason }],
-          now,
-        );
-        await writeStatus(this.deps.home, app, status);
+  private statusFrom(ctx: AppContext, conditions: NewConditions): ApplicationStatus {
+    return comparedStatus(ctx, conditions, {
+      now: this.now().toISOString(),
+      controllerNamespace: this.deps.namespace,
+    });
+  }
+
+  /** Carries out the step decided by `nextStep`. */
+  private async act(ctx: AppContext, step: NextStep): Promise<ReconcileResult> {
+    const watch = watchOf(ctx);
+    switch (step.kind) {
+      case 'report':
+        await this.writeComparison(ctx, []);
+        return { watch, requeueAfterMs: this.progressingRequeueMs(ctx.comparison) };
+      case 'refuse':
+        await this.writeComparison(ctx, [{ type: 'SyncError', message: step.reason }]);
         return { watch };
-      }
-    } else if (!app.status?.operationState || app.status.operationState.phase !== 'Running') {
-      events.normal(
-        'OperationStarted',
-        `Initiated sync to ${short(rendered.revision)} by ${operation.initiatedBy?.username ?? 'a user'}`,
-      );
+      case 'selfHealLater':
+        await this.writeComparison(ctx, []);
+        return { watch, requeueAfterMs: step.waitMs };
+      case 'retryLater':
+        return { watch, requeueAfterMs: step.waitMs };
+      case 'autoSync':
+        this.startAutoSync(ctx, step.selfHeal);
+        return this.operate(ctx, { operation: step.operation, automated: true });
+      case 'requestedSync':
+        if (step.starting) announceRequestedSync(ctx, step.operation);
+        return this.operate(ctx, { operation: step.operation, automated: false });
     }
-    if (!operation) {
-      await writeStatus(this.deps.home, app, this.statusFrom(app, rendered, comparison, [], now));
-      return {
-        watch,
-        requeueAfterMs:
-          comparison.health === 'Progressing' ? (this.deps.progressingRequeueMs ?? 2000) : undefined,
-      };
-    }
-    const wait = retryWaitMs(app, operation, this.now());
-    if (wait > 0) return { watch, requeueAfterMs: wait };
-    return this.operate(app, events, cluster, rendered, comparison, operation, automated);
   }
 
-  private async operate(
-    app: Application,
-    events: AppEvents,
-    cluster: Cluster,
-    rendered: RenderedApp,
-    comparison: Comparison,
-    operation: Operation,
-    automated: boolean,
-  ): Promise<ReconcileResult> {
+  private progressingRequeueMs(comparison: Comparison): number | undefined {
+    return comparison.health === 'Progressing' ? (this.deps.progressingRequeueMs ?? 2000) : undefined;
+  }
+
+  private async writeComparison(ctx: AppContext, conditions: NewConditions): Promise<void> {
+    await writeStatus(this.deps.home, ctx.app, this.statusFrom(ctx, conditions));
+  }
+
+  private startAutoSync(ctx: AppContext, selfHeal: boolean): void {
+    const revision = short(ctx.rendered.revision);
+    if (selfHeal) {
+      this.selfHeal.record(ctx.app.metadata.name ?? '', Date.now());
+      ctx.events.normal('SelfHealing', `Self-healing drift: re-syncing to ${revision}`);
+    } else {
+      ctx.events.normal('OperationStarted', `Initiated automated sync to '${revision}'`);
+    }
+  }
+
+  /** Runs the sync, then records its outcome: a scheduled retry, history, or a SyncError. */
+  private async operate(ctx: AppContext, sync: SyncToRun): Promise<ReconcileResult> {
     const startedAt = this.now().toISOString();
     const result = await runOperation({
-      app,
-      operation,
-      cluster,
-      comparison,
-      revision: rendered.revision,
-      revisions: rendered.revisions,
+      app: ctx.app,
+      operation: sync.operation,
+      cluster: ctx.cluster,
+      comparison: ctx.comparison,
+      revision: ctx.rendered.revision,
+      revisions: ctx.rendered.revisions,
       now: this.now,
     });
-    const status = this.statusFrom(app, rendered, comparison, [], this.now().toISOString());
+    const finished: FinishedSync = { ...sync, startedAt, result };
+    const status = this.statusFrom(ctx, []);
     status.operationState = result.state;
     for (const r of result.outcome.results.filter((x) => x.status === 'Pruned'))
-      events.normal('ResourcePruned', `Pruned ${r.kind}/${r.name}`);
-    if (result.retryAfterMs !== undefined) {
-      events.warning(
-        'OperationRetrying',
-        `Sync failed, retry #${result.state.retryCount} in ${Math.round(result.retryAfterMs / 1000)}s: ${result.outcome.message}`,
-      );
-      await writeStatus(this.deps.home, app, status, { set: operation });
-      return { requeueAfterMs: result.retryAfterMs, watch: { cluster, kinds: kindsOf(comparison) } };
-    }
-    if (result.state.phase === 'Succeeded' && !operation.sync?.dryRun) {
-      status.history = appendHistory(
-        app.status?.history,
-        {
-          revision: rendered.revision,
-          ...(rendered.revisions.length > 1 ? { revisions: rendered.revisions } : {}),
-          ...(app.spec.sources?.length
-            ? { sources: effectiveSources(app) }
-            : { source: effectiveSources(app)[0] }),
-          deployStartedAt: result.state.startedAt ?? startedAt,
-          deployedAt: result.state.finishedAt ?? this.now().toISOString(),
-          initiatedBy: operation.initiatedBy ?? {},
-        },
-        app.spec.revisionHistoryLimit ?? 10,
-      );
-      events.normal(
-        'OperationCompleted',
-        `Sync operation to ${short(rendered.revision)} succeeded${automated ? ' (automated)' : ''}`,
-      );
-    } else if (result.state.phase !== 'Succeeded') {
-      status.conditions = mergeConditions(
-        app.status?.conditions,
-        [{ type: 'SyncError', message: result.outcome.message }],
-        this.now().toISOString(),
-      );
-      events.warning(
-        'OperationCompleted',
-        `Sync operation to ${short(rendered.revision)} failed: ${result.outcome.message}`,
-      );
-    }
-    await writeStatus(this.deps.home, app, status, { clear: true });
+      ctx.events.normal('ResourcePruned', `Pruned ${r.kind}/${r.name}`);
+    if (result.retryAfterMs !== undefined)
+      return this.scheduleRetry(ctx, finished, status, result.retryAfterMs);
+    if (result.state.phase !== 'Succeeded') this.recordFailure(ctx, finished, status);
+    else if (!sync.operation.sync?.dryRun) this.recordSuccess(ctx, finished, status);
+    await writeStatus(this.deps.home, ctx.app, status, { clear: true });
     // Look again right away: the status should show the state after the sync.
-    return { requeueAfterMs: 500, watch: { cluster, kinds: kindsOf(comparison) } };
+    return { requeueAfterMs: 500, watch: watchOf(ctx) };
   }
 
-  private statusFrom(
-    app: Application,
-    rendered: RenderedApp,
-    comparison: Comparison,
-    conditions: Array<Omit<ApplicationCondition, 'lastTransitionTime'>>,
-    now: string,
-  ): ApplicationStatus {
-    const prev = app.status ?? {};
-    const multi = Boolean(app.spec.sources?.length);
+  /** Keeps the operation on the app, so the next attempt runs once `retryAfterMs` has passed. */
+  private async scheduleRetry(
+    ctx: AppContext,
+    { operation, result }: FinishedSync,
+    status: ApplicationStatus,
+    retryAfterMs: number,
+  ): Promise<ReconcileResult> {
+    ctx.events.warning(
+      'OperationRetrying',
+      `Sync failed, retry #${result.state.retryCount} in ${Math.round(retryAfterMs / 1000)}s: ${result.outcome.message}`,
+    );
+    await writeStatus(this.deps.home, ctx.app, status, { set: operation });
+    return { requeueAfterMs: retryAfterMs, watch: watchOf(ctx) };
+  }
+
+  /** Adds a history entry to `status` and says the sync succeeded. */
+  private recordSuccess(ctx: AppContext, finished: FinishedSync, status: ApplicationStatus): void {
+    const { app, rendered } = ctx;
+    status.history = appendHistory(
+      app.status?.history,
+      this.historyEntry(ctx, finished),
+      app.spec.revisionHistoryLimit ?? 10,
+    );
+    ctx.events.normal(
+      'OperationCompleted',
+      `Sync operation to ${short(rendered.revision)} succeeded${finished.automated ? ' (automated)' : ''}`,
+    );
+  }
+
+  private historyEntry(
+    { app, rendered }: AppContext,
+    { operation, result, startedAt }: FinishedSync,
+  ): Omit<RevisionHistory, 'id'> {
     return {
-      ...prev,
-      sync: {
-        status: comparison.sync,
-        ...(multi ? { revisions: rendered.revisions } : { revision: rendered.revision }),
-        comparedTo: {
-          ...(multi ? { sources: app.spec.sources } : { source: app.spec.source }),
-          destination: app.spec.destination,
-          ...(app.spec.ignoreDifferences ? { ignoreDifferences: app.spec.ignoreDifferences } : {}),
-        },
-      },
-      health: comparison.healthMessage
-        ? { status: comparison.health, message: comparison.healthMessage }
-        : { status: comparison.health },
-      resources: resourceStatuses(comparison),
-      conditions: mergeConditions(prev.conditions, conditions, now),
-      sourceType: rendered.sourceType,
-      ...(multi ? { sourceTypes: rendered.sourceTypes } : {}),
-      reconciledAt: now,
-      controllerNamespace: this.deps.namespace,
+      revision: rendered.revision,
+      ...(rendered.revisions.length > 1 ? { revisions: rendered.revisions } : {}),
+      ...(app.spec.sources?.length
+        ? { sources: effectiveSources(app) }
+        : { source: effectiveSources(app)[0] }),
+      deployStartedAt: result.state.startedAt ?? startedAt,
+      deployedAt: result.state.finishedAt ?? this.now().toISOString(),
+      initiatedBy: operation.initiatedBy ?? {},
     };
+  }
+
+  /** Sets a SyncError condition on `status` and says the sync failed. */
+  private recordFailure(ctx: AppContext, { result }: FinishedSync, status: ApplicationStatus): void {
+    status.conditions = mergeConditions(
+      ctx.app.status?.conditions,
+      [{ type: 'SyncError', message: result.outcome.message }],
+      this.now().toISOString(),
+    );
+    ctx.events.warning(
+      'OperationCompleted',
+      `Sync operation to ${short(ctx.rendered.revision)} failed: ${result.outcome.message}`,
+    );
   }
 
   private async fail(
     app: Application,
     events: AppEvents,
-    failure: Failure,
-    cluster?: Cluster,
+    { failure, watch }: Stop,
   ): Promise<ReconcileResult> {
     const now = this.now().toISOString();
     const prev = app.status ?? {};
@@ -320,7 +320,7 @@ export class ApplicationReconciler {
     await writeStatus(this.deps.home, app, status);
     return {
       requeueAfterMs: this.deps.errorRequeueMs ?? 10_000,
-      ...(cluster ? { watch: { cluster, kinds: [] } } : {}),
+      ...(watch ? { watch: { cluster: watch, kinds: [] } } : {}),
     };
   }
 
@@ -336,43 +336,25 @@ export class ApplicationReconciler {
     if (name === 'default') return defaultProject(this.deps.namespace);
     return `application references project ${name} which does not exist`;
   }
+}
 
-  private sourceOrDestinationDenied(app: Application, project: AppProject): string | undefined {
-    const sources = app.spec.sources?.length ? app.spec.sources : app.spec.source ? [app.spec.source] : [];
-    for (const s of sources) {
-      const denied = checkSourceAllowed(project, s.repoURL);
-      if (denied) return denied;
-    }
-    return checkDestinationAllowed(project, app.spec.destination);
-  }
+function isStop<T extends object>(value: T | Stop): value is Stop {
+  return 'failure' in value;
+}
 
-  private async resourcesDenied(
-    app: Application,
-    project: AppProject,
-    cluster: Cluster,
-    instance: string,
-    objects: KubeObject[],
-  ): Promise<string | undefined> {
-    const prepared = await prepareDesired(
-      cluster,
-      instance,
-      app.spec.destination.namespace ?? 'default',
-      objects,
-    );
-    const problems: string[] = [];
-    for (const { object, namespaced } of prepared) {
-      const denied =
-        checkResourceAllowed(project, { group: groupOf(object.apiVersion), kind: object.kind, namespaced }) ??
-        (namespaced
-          ? checkDestinationAllowed(project, {
-              ...app.spec.destination,
-              namespace: object.metadata.namespace,
-            })
-          : undefined);
-      if (denied) problems.push(denied);
-    }
-    return problems.length ? [...new Set(problems)].join('; ') : undefined;
-  }
+function invalidSpec(message: string): Stop {
+  return { failure: { type: 'InvalidSpecError', message } };
+}
+
+function hardRefreshRequested(app: Application): boolean {
+  return app.metadata.annotations?.[refreshAnnotation] === 'hard';
+}
+
+function announceRequestedSync({ events, rendered }: AppContext, operation: Operation): void {
+  events.normal(
+    'OperationStarted',
+    `Initiated sync to ${short(rendered.revision)} by ${operation.initiatedBy?.username ?? 'a user'}`,
+  );
 }
 
 function previousResources(app: Application): ObjectRef[] {
@@ -382,25 +364,4 @@ function previousResources(app: Application): ObjectRef[] {
     namespace: r.namespace || undefined,
     name: r.name ?? '',
   }));
-}
-
-function lastAutomated(app: Application): { revision?: string; source?: unknown; phase: string } | undefined {
-  const state = app.status?.operationState;
-  if (!state) return undefined;
-  return {
-    revision: state.syncResult?.revision,
-    source: state.syncResult?.sources ?? state.syncResult?.source,
-    phase: state.phase,
-  };
-}
-
-function kindsOf(comparison: Comparison): Array<{ apiVersion: string; kind: string }> {
-  const seen = new Map<string, { apiVersion: string; kind: string }>();
-  for (const r of comparison.resources)
-    seen.set(`${r.ref.apiVersion}/${r.ref.kind}`, { apiVersion: r.ref.apiVersion, kind: r.ref.kind });
-  return [...seen.values()];
-}
-
-function short(revision: string): string {
-  return /^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 7) : revision;
 }

@@ -21,50 +21,69 @@ export function effectiveSources(app: Application): ApplicationSource[] {
   const op = app.operation?.sync;
   if (op?.sources?.length) return op.sources;
   if (op?.source) return [op.source];
-  const base = app.spec.sources?.length ? app.spec.sources : app.spec.source ? [app.spec.source] : [];
+  const base = specSources(app);
   if (op?.revision && base.length === 1) return [{ ...base[0]!, targetRevision: op.revision }];
   return base;
 }
 
-function manifestRequest(
-  app: Application,
-  source: ApplicationSource,
-  all: ApplicationSource[],
-  cluster: { kubeVersion: string; apiVersions: string[] },
-  force: boolean,
-): ManifestRequest {
-  const refs: ManifestRequest['refs'] = {};
-  for (const s of all) if (s.ref) refs[s.ref] = { repoURL: s.repoURL, revision: s.targetRevision ?? 'HEAD' };
-  const helm = source.helm;
+/** The spec's sources: `sources` when set, else the single `source` (if any). */
+export function specSources(app: Application): ApplicationSource[] {
+  if (app.spec.sources?.length) return app.spec.sources;
+  return app.spec.source ? [app.spec.source] : [];
+}
+
+/** What every manifest request of one render shares. */
+interface RenderContext {
+  app: Application;
+  /** All the app's sources, including those that only provide a `ref`. */
+  sources: ApplicationSource[];
+  capabilities: { kubeVersion: string; apiVersions: string[] };
+  force: boolean;
+}
+
+function manifestRequest(source: ApplicationSource, ctx: RenderContext): ManifestRequest {
+  const { app, capabilities } = ctx;
   return {
     repoURL: source.repoURL,
     chart: source.chart,
     path: source.path,
     revision: source.targetRevision ?? (source.chart ? '' : 'HEAD'),
-    helm: helm && {
-      valueFiles: helm.valueFiles,
-      values: typeof helm.values === 'string' ? helm.values : undefined,
-      valuesObject: helm.valuesObject as Record<string, unknown> | undefined,
-      parameters: helm.parameters?.map((p) => ({
-        name: p.name ?? '',
-        value: p.value ?? '',
-        forceString: p.forceString,
-      })),
-      releaseName: helm.releaseName,
-      skipCrds: helm.skipCrds,
-      ignoreMissingValueFiles: helm.ignoreMissingValueFiles,
-    },
+    helm: source.helm && helmRequest(source.helm),
     directory: source.directory && {
       recurse: source.directory.recurse,
       include: source.directory.include,
       exclude: source.directory.exclude,
     },
-    refs,
+    refs: refsOf(ctx.sources),
     releaseName: app.metadata.name ?? '',
     namespace: app.spec.destination.namespace ?? 'default',
-    kubeVersion: cluster.kubeVersion,
-    apiVersions: cluster.apiVersions,
-    force,
+    kubeVersion: capabilities.kubeVersion,
+    apiVersions: capabilities.apiVersions,
+    force: ctx.force,
+  };
+}
+
+/** The repositories that `$ref/...` value files point at, by ref name. */
+function refsOf(sources: ApplicationSource[]): NonNullable<ManifestRequest['refs']> {
+  const refs: NonNullable<ManifestRequest['refs']> = {};
+  for (const s of sources)
+    if (s.ref) refs[s.ref] = { repoURL: s.repoURL, revision: s.targetRevision ?? 'HEAD' };
+  return refs;
+}
+
+function helmRequest(helm: NonNullable<ApplicationSource['helm']>): NonNullable<ManifestRequest['helm']> {
+  return {
+    valueFiles: helm.valueFiles,
+    values: typeof helm.values === 'string' ? helm.values : undefined,
+    valuesObject: helm.valuesObject,
+    parameters: helm.parameters?.map((p) => ({
+      name: p.name ?? '',
+      value: p.value ?? '',
+      forceString: p.forceString,
+    })),
+    releaseName: helm.releaseName,
+    skipCrds: helm.skipCrds,
+    ignoreMissingValueFiles: helm.ignoreMissingValueFiles,
   };
 }
 
@@ -79,10 +98,9 @@ export async function renderApp(
     kubeVersion: await cluster.discovery.version(),
     apiVersions: await cluster.discovery.apiVersions(),
   };
+  const ctx: RenderContext = { app, sources, capabilities, force };
   const renderable = sources.filter((s) => s.chart || s.path !== undefined || !s.ref);
-  const results = await Promise.all(
-    renderable.map((s) => manifests.generate(manifestRequest(app, s, sources, capabilities, force))),
-  );
+  const results = await Promise.all(renderable.map((s) => manifests.generate(manifestRequest(s, ctx))));
   return {
     objects: results.flatMap((r) => r.objects),
     revision: results[0]?.revision ?? '',

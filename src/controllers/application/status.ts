@@ -14,6 +14,7 @@ import type { Cluster } from '../../kube/cluster.js';
 import { stableJson } from '../../render/cache.js';
 import type { Comparison } from '../../engine/compare.js';
 import { syncWave } from '../../sync/plan/index.js';
+import type { AppContext } from './context.js';
 
 export function resourceStatuses(comparison: Comparison): ResourceStatus[] {
   return comparison.resources
@@ -46,10 +47,43 @@ export function resourceStatuses(comparison: Comparison): ResourceStatus[] {
     );
 }
 
+export type NewConditions = Array<Omit<ApplicationCondition, 'lastTransitionTime'>>;
+
+/** The status after a comparison, with these conditions; the rest of the previous status is kept. */
+export function comparedStatus(
+  { app, rendered, comparison }: Pick<AppContext, 'app' | 'rendered' | 'comparison'>,
+  conditions: NewConditions,
+  at: { now: string; controllerNamespace: string },
+): ApplicationStatus {
+  const prev = app.status ?? {};
+  const multi = Boolean(app.spec.sources?.length);
+  return {
+    ...prev,
+    sync: {
+      status: comparison.sync,
+      ...(multi ? { revisions: rendered.revisions } : { revision: rendered.revision }),
+      comparedTo: {
+        ...(multi ? { sources: app.spec.sources } : { source: app.spec.source }),
+        destination: app.spec.destination,
+        ...(app.spec.ignoreDifferences ? { ignoreDifferences: app.spec.ignoreDifferences } : {}),
+      },
+    },
+    health: comparison.healthMessage
+      ? { status: comparison.health, message: comparison.healthMessage }
+      : { status: comparison.health },
+    resources: resourceStatuses(comparison),
+    conditions: mergeConditions(prev.conditions, conditions, at.now),
+    sourceType: rendered.sourceType,
+    ...(multi ? { sourceTypes: rendered.sourceTypes } : {}),
+    reconciledAt: at.now,
+    controllerNamespace: at.controllerNamespace,
+  };
+}
+
 /** Conditions keep their lastTransitionTime while their message stays the same. */
 export function mergeConditions(
   previous: ApplicationCondition[] | undefined,
-  next: Array<Omit<ApplicationCondition, 'lastTransitionTime'>>,
+  next: NewConditions,
   now: string,
 ): ApplicationCondition[] {
   return next.map((c) => {
