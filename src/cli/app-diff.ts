@@ -16,7 +16,10 @@ export async function diffApplication(
 ): Promise<string> {
   const engine = createEngine(home, namespace);
   const cluster = await new ClusterRegistry(home, namespace).resolve(app.spec.destination);
-  const rendered = await renderApp({ ...app, operation: undefined }, cluster, engine.manifests, force);
+  const rendered = await renderApp({ ...app, operation: undefined }, cluster, engine.manifests, {
+    refresh: true,
+    force,
+  });
   const comparison = await compare({
     cluster,
     appInstance: appInstanceName(app.metadata.name ?? '', app.metadata.namespace ?? '', namespace),

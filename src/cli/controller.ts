@@ -7,6 +7,7 @@ import { ensureNamespace, installCrds } from '../controllers/install.js';
 import { parseDuration } from '../sync/plan/index.js';
 
 interface ControllerOptions extends KubeOptions {
+  listen: string | false;
   workers: string;
   resync: string;
   debug?: boolean;
@@ -23,6 +24,12 @@ export function registerControllerCommands(program: Command): void {
         'periodic refresh of every app (Argo CD: timeout.reconciliation)',
         '180s',
       )
+      .option(
+        '--listen <host:port>',
+        'serve /healthz and the git webhook /api/webhook here',
+        '127.0.0.1:8080',
+      )
+      .option('--no-listen', 'no HTTP server')
       .option('--debug', 'log every reconcile'),
   ).action(async (opts: ControllerOptions) => {
     const log = createLogger({ debug: opts.debug });
@@ -33,8 +40,13 @@ export function registerControllerCommands(program: Command): void {
       workers: Number(opts.workers),
       resyncMs: parseDuration(opts.resync),
       log,
+      listen: opts.listen || undefined,
     });
-    log.info('ferry controller started', { server: home.server, namespace: opts.namespace });
+    log.info('ferry controller started', {
+      server: home.server,
+      namespace: opts.namespace,
+      http: ferry.server?.url,
+    });
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

@@ -5,13 +5,17 @@ import { createLogger } from '../util/log.js';
 import { progressReporter } from '../util/progress.js';
 import { table } from './table.js';
 
-const converged = (states: AppState[]): boolean => states.every((s) => s.sync === 'Synced' && s.health === 'Healthy');
+const converged = (states: AppState[]): boolean =>
+  states.every((s) => s.sync === 'Synced' && s.health === 'Healthy');
 
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('start the local test bed, load the example GitOps repository and run Ferry on it')
-    .option('--once', 'exit once every example app is Synced and Healthy (default: keep reconciling until Ctrl-C)')
+    .option(
+      '--once',
+      'exit once every example app is Synced and Healthy (default: keep reconciling until Ctrl-C)',
+    )
     .option('--timeout <seconds>', 'give up waiting for convergence after this long', '300')
     .action(async (opts: { once?: boolean; timeout: string }) => {
       const progress = progressReporter();
@@ -27,13 +31,23 @@ export function registerDemoCommand(program: Command): void {
         if (line !== last) process.stdout.write(`  ${line}\n`);
         last = line;
         if (Date.now() > deadline) {
-          process.stdout.write(table(['APP', 'SYNC', 'HEALTH', 'REVISION', 'MESSAGE'], states.map((s) => [s.name, s.sync, s.health, s.revision, s.message ?? ''])));
+          process.stdout.write(
+            table(
+              ['APP', 'SYNC', 'HEALTH', 'REVISION', 'MESSAGE'],
+              states.map((s) => [s.name, s.sync, s.health, s.revision, s.message ?? '']),
+            ),
+          );
           throw new Error(`the example apps did not converge within ${opts.timeout}s`);
         }
         await new Promise((r) => setTimeout(r, 1000));
         states = await appStates(demo.home, demo.apps);
       }
-      process.stdout.write(`\n${table(['APP', 'SYNC', 'HEALTH', 'REVISION'], states.map((s) => [s.name, s.sync, s.health, s.revision]))}`);
+      process.stdout.write(
+        `\n${table(
+          ['APP', 'SYNC', 'HEALTH', 'REVISION'],
+          states.map((s) => [s.name, s.sync, s.health, s.revision]),
+        )}`,
+      );
       const kc = demo.bed.clusters.dev!.kubeconfig;
       process.stdout.write(
         [
@@ -53,7 +67,9 @@ export function registerDemoCommand(program: Command): void {
         await demo.ferry.stop();
         return;
       }
-      process.stdout.write(`Ferry keeps reconciling the apps in namespace ${demoNamespace}; press Ctrl-C to stop (the test bed keeps running).\n`);
+      process.stdout.write(
+        `Ferry keeps reconciling the apps in namespace ${demoNamespace}; press Ctrl-C to stop (the test bed keeps running).\n`,
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);

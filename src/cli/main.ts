@@ -5,6 +5,7 @@ import { registerTestbedCommands } from './testbed.js';
 import { registerControllerCommands } from './controller.js';
 import { registerAppCommands } from './app.js';
 import { registerDemoCommand } from './demo.js';
+import { registerSealCommands } from './seal.js';
 import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerControllerCommands(program);
   registerAppCommands(program);
   registerTestbedCommands(program);
+  registerSealCommands(program);
   return program;
 }
 

@@ -26,11 +26,17 @@ export interface Demo {
 }
 
 export async function startDemo(progress: ProgressReporter, log: Logger): Promise<Demo> {
-  const bed = await startDetachedTestbed(['--clusters', 'dev'], undefined, (line) => progress.step(`test bed: ${line}`));
+  const bed = await startDetachedTestbed(['--clusters', 'dev'], undefined, (line) =>
+    progress.step(`test bed: ${line}`),
+  );
   progress.step('publishing the example chart my-app 1.2.0 and 1.2.1 (chart repository and OCI registry)');
   await publishExampleChart(bed);
   progress.step('pushing the example GitOps repository to the test bed git server');
-  await pushFolderTo(bed.git.root, cloneUrlWithAuth(bed, 'gitops'), { name: 'gitops', folder: join(examplesDir(), 'gitops'), message: 'example GitOps repository' });
+  await pushFolderTo(bed.git.root, cloneUrlWithAuth(bed, 'gitops'), {
+    name: 'gitops',
+    folder: join(examplesDir(), 'gitops'),
+    message: 'example GitOps repository',
+  });
   const home = await Cluster.fromFile('dev', bed.clusters.dev!.kubeconfig);
   progress.step('starting the Ferry controller (CRDs, Application controller)');
   const ferry = await startFerry({ home, namespace: demoNamespace, log, resyncMs: 60_000 });
@@ -69,16 +75,25 @@ export interface AppState {
 }
 
 export async function appStates(home: Cluster, names: string[]): Promise<AppState[]> {
-  const list = (await home.list(ARGO_API_VERSION, 'Application', { namespace: demoNamespace })) as Application[];
-  return names.map((name) => {
-    const app = list.find((a) => a.metadata.name === name);
-    const condition = app?.status?.conditions?.[0];
-    return {
+  const list = (await home.list(ARGO_API_VERSION, 'Application', {
+    namespace: demoNamespace,
+  })) as Application[];
+  return names.map((name) =>
+    stateOf(
       name,
-      sync: app?.status?.sync?.status ?? 'Unknown',
-      health: app?.status?.health?.status ?? 'Unknown',
-      revision: app?.status?.sync?.revision ?? '',
-      message: condition ? `${condition.type}: ${condition.message}` : undefined,
-    };
-  });
+      list.find((a) => a.metadata.name === name),
+    ),
+  );
+}
+
+function stateOf(name: string, app: Application | undefined): AppState {
+  const status = app?.status ?? {};
+  const condition = status.conditions?.[0];
+  return {
+    name,
+    sync: status.sync?.status ?? 'Unknown',
+    health: status.health?.status ?? 'Unknown',
+    revision: status.sync?.revision ?? '',
+    message: condition ? `${condition.type}: ${condition.message}` : undefined,
+  };
 }

@@ -28,7 +28,9 @@ export function substitute(text: string, map: Array<[string, string]>): string {
 export function exampleApplications(bed: TestbedEndpoints): KubeObject[] {
   const dir = join(examplesDir(), 'argocd');
   const objects: KubeObject[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const text = substitute(readFileSync(join(dir, file), 'utf8'), urlMap(bed));
     for (const doc of parseAllDocuments(text)) {
       const value = doc.toJSON() as KubeObject | null;

@@ -43,7 +43,9 @@ export interface ManifestRequest {
   namespace: string;
   kubeVersion?: string;
   apiVersions?: string[];
-  /** Hard refresh: bypass caches. */
+  /** Fetch the sources again now (a webhook or refresh request) instead of within the fetch interval. */
+  refresh?: boolean;
+  /** Hard refresh: also bypass the render cache. */
   force?: boolean;
 }
 
@@ -77,7 +79,7 @@ export class ManifestGenerator {
       version: req.revision,
       credentials,
       oci: req.oci ?? credentials?.enableOCI,
-      force: req.force,
+      force: req.force || req.refresh,
     });
     const { files, refShas } = await this.valueFiles(req, chart.dir);
     const key = RenderCache.key({
@@ -97,7 +99,9 @@ export class ManifestGenerator {
   }
 
   private async fromGit(req: ManifestRequest): Promise<ManifestResult> {
-    const { sha } = await this.deps.git.resolve(req.repoURL, req.revision, { force: req.force });
+    const { sha } = await this.deps.git.resolve(req.repoURL, req.revision, {
+      force: req.force || req.refresh,
+    });
     const checkout = await this.deps.git.checkout(req.repoURL, sha);
     const root = insideRoot(checkout, req.path ?? '.', 'spec.source.path');
     if (!existsSync(root))
@@ -168,27 +172,42 @@ export class ManifestGenerator {
     const files: string[] = [];
     const refShas: Record<string, string> = {};
     for (const file of req.helm?.valueFiles ?? []) {
-      if (/^https?:\/\//.test(file)) {
-        files.push(file);
-        continue;
-      }
-      let root = base;
-      let rel = file;
-      const ref = /^\$([^/]+)\/(.*)$/.exec(file);
-      if (ref) {
-        const source = req.refs?.[ref[1]!];
-        if (!source) throw new RenderError(`value file ${file}: no source with ref "${ref[1]}"`);
-        const { sha } = await this.deps.git.resolve(source.repoURL, source.revision, { force: req.force });
-        refShas[ref[1]!] = sha;
-        root = await this.deps.git.checkout(source.repoURL, sha);
-        rel = ref[2]!;
-      }
-      const path = insideRoot(root, rel, `value file ${file}`);
-      if (existsSync(path)) files.push(path);
-      else if (!req.helm?.ignoreMissingValueFiles)
-        throw new RenderError(`value file ${file} not found${ref ? '' : ' in the chart'}`);
+      const located = await this.locateValueFile(req, base, file);
+      if (located.refName) refShas[located.refName] = located.refSha!;
+      if (located.path) files.push(located.path);
     }
     return { files, refShas };
+  }
+
+  /** Where one value file is: a URL, a path in the chart/path, or `$ref/...` in another source. */
+  private async locateValueFile(
+    req: ManifestRequest,
+    base: string,
+    file: string,
+  ): Promise<{ path?: string; refName?: string; refSha?: string }> {
+    if (/^https?:\/\//.test(file)) return { path: file };
+    const ref = /^\$([^/]+)\/(.*)$/.exec(file);
+    const { root, refSha } = ref ? await this.refRoot(req, ref[1]!, file) : { root: base, refSha: undefined };
+    const path = insideRoot(root, ref ? ref[2]! : file, `value file ${file}`);
+    const found = existsSync(path);
+    if (!found && !req.helm?.ignoreMissingValueFiles) {
+      throw new RenderError(`value file ${file} not found${ref ? '' : ' in the chart'}`);
+    }
+    return { path: found ? path : undefined, refName: ref?.[1], refSha };
+  }
+
+  /** The checkout of the source named `refName` (multi-source `$ref/...` value files). */
+  private async refRoot(
+    req: ManifestRequest,
+    refName: string,
+    file: string,
+  ): Promise<{ root: string; refSha: string }> {
+    const source = req.refs?.[refName];
+    if (!source) throw new RenderError(`value file ${file}: no source with ref "${refName}"`);
+    const { sha } = await this.deps.git.resolve(source.repoURL, source.revision, {
+      force: req.force || req.refresh,
+    });
+    return { root: await this.deps.git.checkout(source.repoURL, sha), refSha: sha };
   }
 }
 

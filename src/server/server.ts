@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from '../util/log.js';
 import { handleWebhook, type WebhookRouteDeps } from './webhook-route.js';
+import { routeSealedSecrets, type SealedSecretsService } from './sealed-secrets-route.js';
 
 export interface ServerOptions extends WebhookRouteDeps {
   /** host:port; port 0 picks a free one. */
@@ -12,6 +13,8 @@ export interface ServerOptions extends WebhookRouteDeps {
   log: Logger;
   /** Largest request body accepted (webhook payloads), bytes. */
   maxBodyBytes?: number;
+  /** Serves the sealed-secrets controller's /v1/cert.pem, /v1/verify and /v1/rotate when set. */
+  sealedSecrets?: SealedSecretsService;
 }
 
 export interface RunningServer {
@@ -70,9 +73,27 @@ async function route(options: ServerOptions, req: IncomingMessage, res: ServerRe
     if (req.method !== 'POST') return json(res, 405, { error: 'use POST' });
     const body = await readBody(req, options.maxBodyBytes ?? 10 * 1024 * 1024);
     const answer = await handleWebhook(options, req.headers, body);
-    if (answer.status === 200) options.log.info('webhook', { refreshed: (answer.body.refreshed as string[]).join(',') || '(none)' });
+    if (answer.status === 200)
+      options.log.info('webhook', { refreshed: (answer.body.refreshed as string[]).join(',') || '(none)' });
     else options.log.warn('webhook refused', { status: answer.status, reason: String(answer.body.error) });
     return json(res, answer.status, answer.body);
   }
+  if (path.startsWith('/v1/') && (await sealedSecretsRoute(options, req, res, path))) return;
   json(res, 404, { error: `no route for ${req.method} ${path}` });
+}
+
+/** The sealed-secrets controller's API; false when it is off or the path is not one of its. */
+async function sealedSecretsRoute(
+  options: ServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<boolean> {
+  if (!options.sealedSecrets) return false;
+  const method = req.method ?? 'GET';
+  const body = method === 'POST' ? await readBody(req, options.maxBodyBytes ?? 10 * 1024 * 1024) : Buffer.alloc(0);
+  const answer = routeSealedSecrets({ sealedSecrets: options.sealedSecrets }, method, path, body);
+  if (!answer) return false;
+  res.writeHead(answer.status, { 'Content-Type': answer.contentType }).end(answer.body);
+  return true;
 }

@@ -7,7 +7,13 @@ import type { Application } from '../api/argo/index.js';
 import { ARGO_API_VERSION } from '../api/argo/index.js';
 import type { Cluster } from '../kube/cluster.js';
 import { secretData } from '../sources/credentials/index.js';
-import { appsToRefresh, verifyAndParse, webhookTargetOf, type WebhookHeaders, type WebhookSecrets } from './webhook/index.js';
+import {
+  appsToRefresh,
+  verifyAndParse,
+  webhookTargetOf,
+  type WebhookHeaders,
+  type WebhookSecrets,
+} from './webhook/index.js';
 
 export interface WebhookRouteDeps {
   home: Cluster;
@@ -31,11 +37,17 @@ export async function readWebhookSecrets(home: Cluster, namespace: string): Prom
   };
 }
 
-export async function handleWebhook(deps: WebhookRouteDeps, headers: WebhookHeaders, body: Buffer): Promise<WebhookAnswer> {
+export async function handleWebhook(
+  deps: WebhookRouteDeps,
+  headers: WebhookHeaders,
+  body: Buffer,
+): Promise<WebhookAnswer> {
   const verdict = verifyAndParse(headers, body, await readWebhookSecrets(deps.home, deps.namespace));
   if (!verdict.ok) return { status: verdict.status, body: { error: verdict.message } };
   if (!verdict.event) return { status: 200, body: { refreshed: [], message: 'event ignored (not a push)' } };
-  const apps = (await deps.home.list(ARGO_API_VERSION, 'Application', { namespace: deps.namespace })) as Application[];
+  const apps = (await deps.home.list(ARGO_API_VERSION, 'Application', {
+    namespace: deps.namespace,
+  })) as Application[];
   const keys = appsToRefresh(verdict.event, apps.map(webhookTargetOf));
   const names = keys.map((k) => k.slice(k.indexOf('/') + 1));
   for (const name of names) deps.refresh(name);

@@ -10,6 +10,8 @@ import type { Application } from '../../src/api/argo/index.js';
 import type { KubeObject } from '../../src/kube/object.js';
 import { projectRoot } from '../../src/util/paths.js';
 import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { ferry as cli } from '../support/cli.js';
 import {
   chartVariant,
@@ -229,5 +231,43 @@ describe('manual sync, history and rollback (CLI)', () => {
     const text = await diff.catch((e: { stdout: string }) => e.stdout);
     expect(text).toContain('replicas: 5');
     expect(text).toContain('will be pruned');
+  });
+});
+
+describe('multiple sources', () => {
+  it('renders a chart from the chart repository with a values file from Git ($ref)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-values-'));
+    mkdirSync(join(dir, 'envs'));
+    writeFileSync(join(dir, 'envs', 'eu.yaml'), 'replicaCount: 4\nenv:\n  REGION: eu\n');
+    await bed.git.pushFolder('values', dir);
+    await f.home.apply({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: {
+        name: 'values-repo',
+        namespace: 'argocd',
+        labels: { 'argocd.argoproj.io/secret-type': 'repository' },
+      },
+      stringData: {
+        type: 'git',
+        url: bed.git.cloneUrl('values', false),
+        username: bed.git.username!,
+        password: bed.git.password!,
+      },
+    } as KubeObject);
+    const app = basicApplication('multi', (a) => {
+      a.spec.sources = [
+        { ...a.spec.source!, helm: { valueFiles: ['values-prod.yaml', '$values/envs/eu.yaml'] } },
+        { repoURL: bed.git.cloneUrl('values', false), targetRevision: 'main', ref: 'values' },
+      ];
+      delete a.spec.source;
+    });
+    await f.home.apply(app);
+    const synced = await waitForApp(f.home, 'multi', syncedAndHealthy);
+    expect(synced.status?.sync?.revisions?.[0]).toBe('1.2.0');
+    const cm = await live<V1ConfigMap & KubeObject>('v1', 'ConfigMap', 'multi', 'multi-my-app-env');
+    expect(cm?.data).toEqual({ LOG_LEVEL: 'warn', REGION: 'eu' });
+    const d = await live<V1Deployment & KubeObject>('apps/v1', 'Deployment', 'multi', 'multi-my-app');
+    expect(d?.spec?.replicas).toBe(4);
   });
 });

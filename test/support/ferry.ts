@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import type { Application } from '../../src/api/argo/index.js';
 import { Cluster } from '../../src/kube/cluster.js';
 import type { KubeObject } from '../../src/kube/object.js';
-import { startFerry, type RunningFerry } from '../../src/controllers/manager.js';
+import { startFerry, type FerryOptions, type RunningFerry } from '../../src/controllers/manager.js';
 import { silentLogger, createLogger } from '../../src/util/log.js';
 import type { Testbed } from '../../src/testbed/testbed.js';
 import { projectRoot } from '../../src/util/paths.js';
@@ -21,7 +21,11 @@ export interface FerryUnderTest {
   stop(): Promise<void>;
 }
 
-export async function startFerryOn(bed: Testbed, clusterName = 'dev'): Promise<FerryUnderTest> {
+export async function startFerryOn(
+  bed: Testbed,
+  clusterName = 'dev',
+  options: Partial<Pick<FerryOptions, 'listen' | 'resyncMs'>> = {},
+): Promise<FerryUnderTest> {
   const home = await Cluster.fromFile(clusterName, bed.clusters[clusterName]!.kubeconfig);
   const ferry = await startFerry({
     home,
@@ -29,6 +33,7 @@ export async function startFerryOn(bed: Testbed, clusterName = 'dev'): Promise<F
     log: process.env.FERRY_TEST_LOG ? createLogger({ debug: true }) : silentLogger,
     resyncMs: 30_000,
     cacheDir: mkdtempSync(join(tmpdir(), 'ferry-cache-')),
+    ...options,
   });
   return { ferry, home, stop: () => ferry.stop() };
 }

@@ -23,6 +23,7 @@ export class ApplicationController {
   private readonly reconciler: ApplicationReconciler;
   private readonly live: LiveWatches;
   private readonly names = new Set<string>();
+  private readonly refreshRequested = new Set<string>();
   private appWatch: CollectionWatch | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
   private running: Promise<void[]> | undefined;
@@ -73,13 +74,16 @@ export class ApplicationController {
   }
 
   /** Refresh one app now (webhook, CLI). */
+  /** Refresh one app now, fetching its sources again (webhook, CLI). */
   refresh(name: string): void {
+    this.refreshRequested.add(name);
     this.queue.add(name);
   }
 
   private async work(name: string): Promise<void> {
     const started = Date.now();
-    const result = await this.reconciler.reconcile(name);
+    const refresh = this.refreshRequested.delete(name);
+    const result = await this.reconciler.reconcile(name, { refresh });
     this.reconciles += 1;
     this.options.log.debug('reconciled', { app: name, ms: Date.now() - started });
     if (result.watch) this.live.ensure(result.watch.cluster, result.watch.kinds);

@@ -20,6 +20,7 @@ import { compare, type Comparison } from '../../engine/compare.js';
 import type { ManifestGenerator } from '../../engine/manifests.js';
 import { appInstanceName } from '../../engine/tracking.js';
 import type { Logger } from '../../util/log.js';
+import type { CustomHealthCheck } from '../../health/index.js';
 import type { ClusterRegistry } from '../clusters.js';
 import { short, watchOf, type AppContext } from './context.js';
 import { nextStep, type NextStep } from './next-step.js';
@@ -39,6 +40,8 @@ export interface ReconcilerDeps {
   clusters: ClusterRegistry;
   manifests: ManifestGenerator;
   log: Logger;
+  /** Custom health checks (argocd-cm); none when undefined. */
+  healthChecks?: () => Promise<CustomHealthCheck[]>;
   now?: () => Date;
   /** How soon to look again while resources are progressing. */
   progressingRequeueMs?: number;
@@ -84,7 +87,8 @@ export class ApplicationReconciler {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async reconcile(name: string): Promise<ReconcileResult> {
+  /** `refresh`: fetch the sources again now (a webhook or an explicit refresh request). */
+  async reconcile(name: string, options: { refresh?: boolean } = {}): Promise<ReconcileResult> {
     const ref = { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: this.deps.namespace, name };
     const app = (await this.deps.home.get(ref)) as Application | undefined;
     if (!app) return {};
@@ -93,7 +97,8 @@ export class ApplicationReconciler {
       await finalizeDeletion(this.deps, app, events);
       return {};
     }
-    const result = await this.reconcileApp(app, events);
+    const refresh = Boolean(options.refresh) || Boolean(app.metadata.annotations?.[refreshAnnotation]);
+    const result = await this.reconcileApp(app, events, refresh);
     if (app.metadata.annotations?.[refreshAnnotation]) await this.clearRefreshRequest(ref);
     return result;
   }
@@ -106,10 +111,14 @@ export class ApplicationReconciler {
       .catch(() => undefined);
   }
 
-  private async reconcileApp(app: Application, events: AppEvents): Promise<ReconcileResult> {
+  private async reconcileApp(
+    app: Application,
+    events: AppEvents,
+    refresh: boolean,
+  ): Promise<ReconcileResult> {
     const admitted = await this.admit(app);
     if (isStop(admitted)) return this.fail(app, events, admitted);
-    const ctx = await this.renderAndCompare(app, events, admitted);
+    const ctx = await this.renderAndCompare(app, events, { ...admitted, refresh });
     if (isStop(ctx)) return this.fail(app, events, ctx);
     return this.act(
       ctx,
@@ -138,7 +147,7 @@ export class ApplicationReconciler {
   private async renderAndCompare(
     app: Application,
     events: AppEvents,
-    { project, cluster }: Admitted,
+    { project, cluster, refresh }: Admitted & { refresh: boolean },
   ): Promise<AppContext | Stop> {
     const instance = appInstanceName(
       app.metadata.name ?? '',
@@ -146,7 +155,10 @@ export class ApplicationReconciler {
       this.deps.namespace,
     );
     try {
-      const rendered = await renderApp(app, cluster, this.deps.manifests, hardRefreshRequested(app));
+      const rendered = await renderApp(app, cluster, this.deps.manifests, {
+        refresh,
+        force: hardRefreshRequested(app),
+      });
       const notPermitted = await resourcesDenied({ app, project, cluster, instance }, rendered.objects);
       if (notPermitted) return { failure: { type: 'SyncError', message: notPermitted } };
       const comparison = await compare({
@@ -156,6 +168,7 @@ export class ApplicationReconciler {
         desired: rendered.objects,
         previous: previousResources(app),
         ignoreDifferences: app.spec.ignoreDifferences,
+        customHealthChecks: await this.deps.healthChecks?.(),
       });
       return { app, events, cluster, rendered, comparison };
     } catch (err) {

@@ -38,6 +38,12 @@ interface RenderContext {
   /** All the app's sources, including those that only provide a `ref`. */
   sources: ApplicationSource[];
   capabilities: { kubeVersion: string; apiVersions: string[] };
+  refresh: RefreshMode;
+}
+
+/** `refresh` fetches the sources again (webhook, refresh annotation); `force` also renders again (hard refresh). */
+export interface RefreshMode {
+  refresh: boolean;
   force: boolean;
 }
 
@@ -59,7 +65,8 @@ function manifestRequest(source: ApplicationSource, ctx: RenderContext): Manifes
     namespace: app.spec.destination.namespace ?? 'default',
     kubeVersion: capabilities.kubeVersion,
     apiVersions: capabilities.apiVersions,
-    force: ctx.force,
+    refresh: ctx.refresh.refresh,
+    force: ctx.refresh.force,
   };
 }
 
@@ -91,14 +98,14 @@ export async function renderApp(
   app: Application,
   cluster: Cluster,
   manifests: ManifestGenerator,
-  force: boolean,
+  refresh: RefreshMode,
 ): Promise<RenderedApp> {
   const sources = effectiveSources(app);
   const capabilities = {
     kubeVersion: await cluster.discovery.version(),
     apiVersions: await cluster.discovery.apiVersions(),
   };
-  const ctx: RenderContext = { app, sources, capabilities, force };
+  const ctx: RenderContext = { app, sources, capabilities, refresh };
   const renderable = sources.filter((s) => s.chart || s.path !== undefined || !s.ref);
   const results = await Promise.all(renderable.map((s) => manifests.generate(manifestRequest(s, ctx))));
   return {
