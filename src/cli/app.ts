@@ -172,7 +172,7 @@ export function registerAppCommands(program: Command): void {
           metadata: { finalizers: [...(a.metadata.finalizers ?? []), resourcesFinalizer] },
         });
       }
-      await cluster.delete(appRef(opts, name), 'Foreground');
+      await cluster.delete(appRef(opts, name), 'Background'); // the resources finalizer does the cascade
       process.stdout.write(`application ${name} deleted${opts.cascade ? ' (with its resources)' : ''}\n`);
     });
 

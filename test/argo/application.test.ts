@@ -254,7 +254,7 @@ describe('multiple sources', () => {
         username: bed.git.username!,
         password: bed.git.password!,
       },
-    } as KubeObject);
+    });
     const app = basicApplication('multi', (a) => {
       a.spec.sources = [
         { ...a.spec.source!, helm: { valueFiles: ['values-prod.yaml', '$values/envs/eu.yaml'] } },

@@ -25,9 +25,9 @@ export async function finalizeDeletion(
   deps: ReconcilerDeps,
   app: Application,
   events: AppEvents,
-): Promise<void> {
+): Promise<{ waiting: boolean }> {
   const ours = ourFinalizers(app);
-  if (ours.length === 0) return;
+  if (ours.length === 0) return { waiting: false };
   const cascade: Cascade = {
     cluster: await deps.clusters.resolve(app.spec.destination),
     instance: appInstanceName(app.metadata.name ?? '', app.metadata.namespace ?? '', deps.namespace),
@@ -38,11 +38,10 @@ export async function finalizeDeletion(
   for (const r of app.status?.resources ?? []) {
     if (await deleteIfTracked(cascade, resourceRef(r))) remaining += 1;
   }
-  if (remaining > 0 && cascade.propagation === 'Foreground') {
-    // Come back until they are gone; the controller requeues deleting apps.
-    throw new Error(`waiting for ${remaining} resource(s) of ${app.metadata.name} to be deleted`);
-  }
+  // Foreground: the finalizer stays until the resources are gone; the caller looks again soon.
+  if (remaining > 0 && cascade.propagation === 'Foreground') return { waiting: true };
   await releaseFinalizer(deps.home, app, ours);
+  return { waiting: false };
 }
 
 function ourFinalizers(app: Application): string[] {

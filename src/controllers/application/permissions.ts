@@ -9,6 +9,7 @@ import type { Cluster } from '../../kube/cluster.js';
 import { groupOf, type KubeObject } from '../../kube/object.js';
 import { prepareDesired } from '../../engine/compare.js';
 import { specSources } from './sources.js';
+import { outOfClusterScope } from '../clusters.js';
 
 /** Where an app's rendered resources would be deployed, and under which project. */
 export interface DeployTarget {
@@ -45,13 +46,14 @@ export async function resourcesDenied(
 }
 
 function resourceDenied(
-  { app, project }: DeployTarget,
+  { app, project, cluster }: DeployTarget,
   { object, namespaced }: { object: KubeObject; namespaced: boolean },
 ): string | undefined {
   return (
     checkResourceAllowed(project, { group: groupOf(object.apiVersion), kind: object.kind, namespaced }) ??
     (namespaced
       ? checkDestinationAllowed(project, { ...app.spec.destination, namespace: object.metadata.namespace })
-      : undefined)
+      : undefined) ??
+    outOfClusterScope(cluster, object, namespaced)
   );
 }

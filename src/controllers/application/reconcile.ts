@@ -22,6 +22,7 @@ import { appInstanceName } from '../../engine/tracking.js';
 import type { Logger } from '../../util/log.js';
 import type { CustomHealthCheck } from '../../health/index.js';
 import type { ClusterRegistry } from '../clusters.js';
+import { connectionFailure } from '../cluster-errors.js';
 import { short, watchOf, type AppContext } from './context.js';
 import { nextStep, type NextStep } from './next-step.js';
 import { runOperation, type OperationResult } from './operation.js';
@@ -54,7 +55,10 @@ export interface ReconcileResult {
   watch?: { cluster: Cluster; kinds: Array<{ apiVersion: string; kind: string }> };
 }
 
-type Failure = { type: 'InvalidSpecError' | 'ComparisonError' | 'SyncError'; message: string };
+type Failure = {
+  type: 'InvalidSpecError' | 'ComparisonError' | 'SyncError' | 'ConnectionError';
+  message: string;
+};
 
 /** A reconcile that ends before the comparison: why, and the cluster to keep watching (if any). */
 interface Stop {
@@ -94,8 +98,8 @@ export class ApplicationReconciler {
     if (!app) return {};
     const events = new AppEvents(this.deps.home, app, this.deps.log);
     if (app.metadata.deletionTimestamp) {
-      await finalizeDeletion(this.deps, app, events);
-      return {};
+      const { waiting } = await finalizeDeletion(this.deps, app, events);
+      return waiting ? { requeueAfterMs: 1000 } : {};
     }
     const refresh = Boolean(options.refresh) || Boolean(app.metadata.annotations?.[refreshAnnotation]);
     const result = await this.reconcileApp(app, events, refresh);
@@ -172,7 +176,11 @@ export class ApplicationReconciler {
       });
       return { app, events, cluster, rendered, comparison };
     } catch (err) {
-      return { failure: { type: 'ComparisonError', message: (err as Error).message }, watch: cluster };
+      const failure = connectionFailure(err, cluster) ?? {
+        type: 'ComparisonError' as const,
+        message: (err as Error).message,
+      };
+      return { failure, watch: cluster };
     }
   }
 
@@ -326,7 +334,11 @@ export class ApplicationReconciler {
     const status: ApplicationStatus = {
       ...prev,
       sync: { ...(prev.sync ?? {}), status: 'Unknown' },
-      health: prev.health ?? { status: 'Unknown' },
+      // An unreachable cluster: its resources' health is not known any more.
+      health:
+        failure.type === 'ConnectionError'
+          ? { status: 'Unknown', message: failure.message }
+          : (prev.health ?? { status: 'Unknown' }),
       conditions: mergeConditions(prev.conditions, [failure], now),
       reconciledAt: now,
     };
