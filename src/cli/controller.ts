@@ -5,12 +5,24 @@ import { createLogger } from '../util/log.js';
 import { startFerry } from '../controllers/manager.js';
 import { ensureNamespace, installCrds } from '../controllers/install.js';
 import { parseDuration } from '../sync/plan/index.js';
+import { ensureInitialToken } from '../server/api/tokens.js';
 
 interface ControllerOptions extends KubeOptions {
   listen: string | false;
   workers: string;
   resync: string;
   debug?: boolean;
+  sealedSecrets: boolean;
+  sealedSecretsNamespace: string;
+  keyRenewPeriod: string;
+}
+
+/** The SealedSecret controller's settings, or undefined when it is switched off. */
+function sealedSecretsOption(
+  opts: ControllerOptions,
+): { namespace: string; keyRenewalMs: number } | undefined {
+  if (!opts.sealedSecrets) return undefined;
+  return { namespace: opts.sealedSecretsNamespace, keyRenewalMs: parseDuration(opts.keyRenewPeriod) };
 }
 
 export function registerControllerCommands(program: Command): void {
@@ -26,10 +38,17 @@ export function registerControllerCommands(program: Command): void {
       )
       .option(
         '--listen <host:port>',
-        'serve /healthz and the git webhook /api/webhook here',
+        'serve /healthz, /api/webhook, the API, /metrics and the dashboard here',
         '127.0.0.1:8080',
       )
       .option('--no-listen', 'no HTTP server')
+      .option('--no-sealed-secrets', 'do not run the SealedSecret controller')
+      .option(
+        '--sealed-secrets-namespace <ns>',
+        'where the sealing keys live (as the real controller)',
+        'kube-system',
+      )
+      .option('--key-renew-period <duration>', 'new sealing key this often (0 = never)', '720h')
       .option('--debug', 'log every reconcile'),
   ).action(async (opts: ControllerOptions) => {
     const log = createLogger({ debug: opts.debug });
@@ -41,6 +60,7 @@ export function registerControllerCommands(program: Command): void {
       resyncMs: parseDuration(opts.resync),
       log,
       listen: opts.listen || undefined,
+      sealedSecrets: sealedSecretsOption(opts),
     });
     log.info('ferry controller started', {
       server: home.server,
@@ -62,5 +82,7 @@ export function registerControllerCommands(program: Command): void {
     await ensureNamespace(home, opts.namespace ?? 'argocd');
     await installCrds(home);
     process.stdout.write(`installed CRDs and namespace ${opts.namespace ?? 'argocd'} on ${home.server}\n`);
+    const token = await ensureInitialToken(home, opts.namespace ?? 'argocd');
+    if (token) process.stdout.write(`API admin token (shown once, keep it): ${token}\n`);
   });
 }

@@ -17,12 +17,19 @@ export function registerDemoCommand(program: Command): void {
       'exit once every example app is Synced and Healthy (default: keep reconciling until Ctrl-C)',
     )
     .option('--timeout <seconds>', 'give up waiting for convergence after this long', '300')
-    .action(async (opts: { once?: boolean; timeout: string }) => {
+    .option(
+      '--listen <host:port>',
+      'where to serve the dashboard and API (port 0: any free port)',
+      '127.0.0.1:0',
+    )
+    .action(async (opts: { once?: boolean; timeout: string; listen: string }) => {
       const progress = progressReporter();
       const log = createLogger({ stream: process.stderr });
       const quiet = createLogger({ stream: { write: () => true } as unknown as NodeJS.WritableStream });
-      const demo = await startDemo(progress, quiet);
+      const demo = await startDemo(progress, quiet, opts.listen);
       progress.done('test bed up, example repository loaded, controller running');
+      if (demo.dashboard)
+        process.stdout.write(`Dashboard: ${demo.dashboard.url} (token: ${demo.dashboard.token})\n`);
       const deadline = Date.now() + Number(opts.timeout) * 1000;
       let last = '';
       let states = await appStates(demo.home, demo.apps);
@@ -53,6 +60,7 @@ export function registerDemoCommand(program: Command): void {
         [
           '',
           'Every example app is Synced and Healthy. Where to look:',
+          ...(demo.dashboard ? [`  Dashboard: ${demo.dashboard.url} (token: ${demo.dashboard.token})`] : []),
           `  export KUBECONFIG=${kc}`,
           '  npx ferry app list                 # sync and health of every Application',
           '  npx ferry app get my-app           # resources, conditions, last operation',

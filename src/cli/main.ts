@@ -4,8 +4,12 @@ import { Command } from 'commander';
 import { registerTestbedCommands } from './testbed.js';
 import { registerControllerCommands } from './controller.js';
 import { registerAppCommands } from './app.js';
+import { registerAppsetCommands } from './appset.js';
+import { registerClusterCommands } from './cluster.js';
 import { registerDemoCommand } from './demo.js';
 import { registerSealCommands } from './seal.js';
+import { registerFluxCommands } from './flux.js';
+import { registerTokenCommands } from './token.js';
 import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -20,8 +24,12 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerControllerCommands(program);
   registerAppCommands(program);
+  registerAppsetCommands(program);
+  registerClusterCommands(program);
   registerTestbedCommands(program);
+  registerFluxCommands(program);
   registerSealCommands(program);
+  registerTokenCommands(program);
   return program;
 }
 

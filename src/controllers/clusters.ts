@@ -1,27 +1,56 @@
 /**
  * Destination clusters by server URL or name. `https://kubernetes.default.svc` (name
  * `in-cluster`) is the cluster Ferry runs against; others come from Argo CD cluster
- * Secrets (label argocd.argoproj.io/secret-type: cluster) in the control namespace.
+ * Secrets (label argocd.argoproj.io/secret-type: cluster) in the control namespace
+ * (decoded by cluster-secrets.ts). Each cluster gets its own connection pool and rate
+ * limit; connections are dropped when cluster Secrets change (`watch`).
  */
 import { KubeConfig } from '@kubernetes/client-node';
 import { Cluster } from '../kube/cluster.js';
+import type { ConnectionLimits, RequestCounter } from '../kube/rest.js';
+import { watchCollection, type CollectionWatch } from '../kube/watch.js';
 import type { KubeObject } from '../kube/object.js';
-import type { RequestCounter } from '../kube/rest.js';
+import {
+  clusterScopeDenied,
+  clusterSecretSelector,
+  parseClusterSecrets,
+  type ClusterConfig,
+  type ClusterScope,
+  type ClusterSecret,
+} from './cluster-secrets.js';
 
 export const inClusterServer = 'https://kubernetes.default.svc';
 export const inClusterName = 'in-cluster';
 
-interface ClusterConfig {
-  bearerToken?: string;
-  username?: string;
-  password?: string;
-  tlsClientConfig?: {
-    caData?: string;
-    certData?: string;
-    keyData?: string;
-    insecure?: boolean;
-    serverName?: string;
+/** Defaults for every destination cluster, as Argo CD's (ARGOCD_K8S_CLIENT_QPS/BURST). */
+export const defaultClusterLimits: ConnectionLimits = {
+  maxSockets: 32,
+  rateLimit: { qps: 50, burst: 100 },
+  timeoutMs: 60_000,
+};
+
+/** The namespaces and cluster-scoped kinds a destination cluster's Secret allows, by connection. */
+const scopes = new WeakMap<Cluster, ClusterScope>();
+
+/** The scope of a cluster a registry resolved; undefined (no limits) for the home cluster. */
+export function scopeOf(cluster: Cluster): ClusterScope | undefined {
+  return scopes.get(cluster);
+}
+
+/** Why a cluster limited to some namespaces (its Secret's `namespaces`) refuses a resource, if it does. */
+export function outOfClusterScope(
+  cluster: Cluster,
+  object: KubeObject,
+  namespaced: boolean,
+): string | undefined {
+  const scope = scopes.get(cluster);
+  const resource = {
+    kind: object.kind,
+    name: object.metadata.name ?? '',
+    namespace: object.metadata.namespace,
+    namespaced,
   };
+  return scope && clusterScopeDenied(scope, resource);
 }
 
 export class UnknownClusterError extends Error {
@@ -38,6 +67,7 @@ export class ClusterRegistry {
     readonly home: Cluster,
     private readonly namespace: string,
     private readonly onRequest?: RequestCounter,
+    private readonly limits: ConnectionLimits = defaultClusterLimits,
   ) {}
 
   /** The cluster an Application's destination names. */
@@ -59,34 +89,46 @@ export class ClusterRegistry {
     this.clusters.clear();
   }
 
-  private async load(dest: { server?: string; name?: string }): Promise<Cluster> {
+  /** Every registered cluster (unreadable Secrets left out). */
+  async list(): Promise<ClusterSecret[]> {
     const secrets = await this.home.list('v1', 'Secret', {
       namespace: this.namespace,
-      labelSelector: 'argocd.argoproj.io/secret-type=cluster',
+      labelSelector: clusterSecretSelector,
     });
-    const secret = secrets.find((s) => {
-      const d = decode(s);
-      return dest.server
-        ? d.server?.replace(/\/$/, '') === dest.server.replace(/\/$/, '')
-        : d.name === dest.name;
-    });
-    if (!secret)
-      throw new UnknownClusterError(dest.server ? `with server ${dest.server}` : `named "${dest.name}"`);
-    const d = decode(secret);
-    return Cluster.fromKubeConfig(
-      d.name ?? d.server!,
-      kubeConfigFor(d.server!, d.config ? (JSON.parse(d.config) as ClusterConfig) : {}),
-      this.onRequest,
+    return parseClusterSecrets(secrets).clusters;
+  }
+
+  /**
+   * Watches cluster Secrets: on every change, cached connections are dropped (new
+   * credentials or addresses take effect on the next reconcile) and `onChange` is told.
+   */
+  watch(onChange: () => void = () => undefined, onError?: (err: unknown) => void): CollectionWatch {
+    return watchCollection(
+      this.home,
+      { apiVersion: 'v1', kind: 'Secret', namespace: this.namespace },
+      (_type, secret) => {
+        if (secret.metadata.labels?.['argocd.argoproj.io/secret-type'] !== 'cluster') return;
+        this.forget();
+        onChange();
+      },
+      onError,
     );
   }
-}
 
-function decode(secret: KubeObject): { name?: string; server?: string; config?: string } {
-  const data = (secret.data ?? {}) as Record<string, string>;
-  const string = (secret.stringData ?? {}) as Record<string, string>;
-  const get = (k: string): string | undefined =>
-    string[k] ?? (data[k] ? Buffer.from(data[k], 'base64').toString() : undefined);
-  return { name: get('name'), server: get('server'), config: get('config') };
+  private async load(dest: { server?: string; name?: string }): Promise<Cluster> {
+    const wanted = dest.server?.replace(/\/$/, '');
+    const found = (await this.list()).find((c) => (wanted ? c.server === wanted : c.name === dest.name));
+    if (!found)
+      throw new UnknownClusterError(dest.server ? `with server ${dest.server}` : `named "${dest.name}"`);
+    const cluster = await Cluster.fromKubeConfig(
+      found.name,
+      kubeConfigFor(found.address, found.config),
+      this.onRequest,
+      this.limits,
+    );
+    scopes.set(cluster, { namespaces: found.namespaces, clusterResources: found.clusterResources });
+    return cluster;
+  }
 }
 
 function kubeConfigFor(server: string, config: ClusterConfig): KubeConfig {

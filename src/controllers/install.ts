@@ -1,10 +1,12 @@
 /** Installs Ferry's CRDs and namespace into the cluster it runs against (`ferry install`, controller start). */
 import type { Cluster } from '../kube/cluster.js';
 import type { KubeObject } from '../kube/object.js';
-import { allArgoCrds } from '../api/argo/index.js';
+import { allArgoCrds, applicationSetCrd } from '../api/argo/index.js';
+import { allFluxSourceAndHelmCrds } from '../api/flux/index.js';
+import { sealedSecretCrd } from '../api/bitnami/index.js';
 
 export function ferryCrds(): KubeObject[] {
-  return [...allArgoCrds()];
+  return [...allArgoCrds(), applicationSetCrd(), sealedSecretCrd(), ...allFluxSourceAndHelmCrds()];
 }
 
 export async function installCrds(

@@ -9,8 +9,11 @@ import { ClusterRegistry } from './clusters.js';
 import { HealthCheckConfig } from './health-config.js';
 import { ensureNamespace, installCrds } from './install.js';
 import { ApplicationController } from './application/controller.js';
+import { ApplicationSetController } from './applicationset/controller.js';
+import { FluxController } from './flux/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { SealedSecretController } from './sealedsecret/controller.js';
+import { FerryMetrics } from '../server/metrics/collect.js';
 
 export interface FerryOptions {
   home: Cluster;
@@ -23,13 +26,18 @@ export interface FerryOptions {
   listen?: string;
   /** Run the SealedSecret controller (keys in `namespace`, default kube-system). */
   sealedSecrets?: { namespace?: string; keyRenewalMs?: number };
+  /** Run the Flux source and HelmRelease controllers (every namespace); default true. */
+  flux?: boolean;
 }
 
 export interface RunningFerry {
   engine: Engine;
   applications: ApplicationController;
+  applicationSets: ApplicationSetController;
   server?: RunningServer;
   sealedSecrets?: SealedSecretController;
+  flux?: FluxController;
+  metrics: FerryMetrics;
   stop(): Promise<void>;
 }
 
@@ -38,7 +46,15 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
   await ensureNamespace(home, namespace);
   await installCrds(home);
   const engine = createEngine(home, namespace, { cacheDir: options.cacheDir });
-  const clusters = new ClusterRegistry(home, namespace);
+  const metrics = new FerryMetrics({
+    home,
+    namespace,
+    log,
+    queueDepth: (): number => applications.queue.length,
+    renderCache: () => engine.cache,
+  });
+  home.rest.addRequestListener(metrics.requestCounter);
+  const clusters = new ClusterRegistry(home, namespace, metrics.requestCounter);
   const health = new HealthCheckConfig(home, namespace, log);
   const applications = new ApplicationController({
     home,
@@ -49,12 +65,31 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
     log,
     workers: options.workers,
     resyncMs: options.resyncMs,
+    onReconciled: (_app, ms) => metrics.observeReconcile(ms),
   });
   applications.start();
+  metrics.start();
+  const applicationSets = new ApplicationSetController({ home, namespace, clusters, git: engine.git, log });
+  applicationSets.start();
+  // Cluster Secrets: drop stale connections, generate cluster-based ApplicationSets again.
+  const clusterWatch = clusters.watch(
+    () => applicationSets.clustersChanged(),
+    (err) => log.debug('cluster Secret watch restarting', { error: (err as Error).message }),
+  );
   const sealedSecrets = options.sealedSecrets
     ? new SealedSecretController({ home, log, ...options.sealedSecrets })
     : undefined;
   await sealedSecrets?.start();
+  const flux =
+    options.flux === false
+      ? undefined
+      : new FluxController({
+          home,
+          log,
+          charts: engine.charts,
+          cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
+        });
+  flux?.start();
   const server = options.listen
     ? await startServer({
         listen: options.listen,
@@ -63,17 +98,25 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
         log,
         refresh: (name) => applications.refresh(name),
         sealedSecrets,
+        metrics,
       })
     : undefined;
   return {
     engine,
     applications,
+    applicationSets,
     server,
     sealedSecrets,
+    flux,
+    metrics,
     stop: async () => {
       await server?.close();
+      metrics.stop();
       await sealedSecrets?.stop();
+      clusterWatch.stop();
+      await applicationSets.stop();
       await applications.stop();
+      await flux?.stop();
     },
   };
 }

@@ -12,6 +12,7 @@ import type { TestbedEndpoints } from '../testbed/endpoints.js';
 import { pushFolderTo } from '../testbed/gitserver.js';
 import { helmHome, packageChart } from '../testbed/helm.js';
 import { startFerry, type RunningFerry } from '../controllers/manager.js';
+import { createToken } from '../server/api/tokens.js';
 import type { Logger } from '../util/log.js';
 import type { ProgressReporter } from '../util/progress.js';
 import { examplesDir, exampleApplications, repositorySecrets } from './examples.js';
@@ -23,9 +24,15 @@ export interface Demo {
   home: Cluster;
   ferry: RunningFerry;
   apps: string[];
+  /** The dashboard and an admin token made for the demo. */
+  dashboard?: { url: string; token: string };
 }
 
-export async function startDemo(progress: ProgressReporter, log: Logger): Promise<Demo> {
+export async function startDemo(
+  progress: ProgressReporter,
+  log: Logger,
+  listen = '127.0.0.1:0',
+): Promise<Demo> {
   const bed = await startDetachedTestbed(['--clusters', 'dev'], undefined, (line) =>
     progress.step(`test bed: ${line}`),
   );
@@ -39,14 +46,16 @@ export async function startDemo(progress: ProgressReporter, log: Logger): Promis
   });
   const home = await Cluster.fromFile('dev', bed.clusters.dev!.kubeconfig);
   progress.step('starting the Ferry controller (CRDs, Application controller)');
-  const ferry = await startFerry({ home, namespace: demoNamespace, log, resyncMs: 60_000 });
+  const ferry = await startFerry({ home, namespace: demoNamespace, log, resyncMs: 60_000, listen });
+  const { token } = await createToken(home, demoNamespace, { role: 'admin', name: 'demo' });
+  const dashboard = ferry.server && { url: `${ferry.server.url}/`, token };
   for (const secret of repositorySecrets(bed, demoNamespace)) await home.apply(secret);
   const apps: string[] = [];
   for (const obj of exampleApplications(bed)) {
     await home.apply(obj);
     if (obj.kind === 'Application') apps.push(obj.metadata.name ?? '');
   }
-  return { bed, home, ferry, apps };
+  return { bed, home, ferry, apps, dashboard };
 }
 
 async function publishExampleChart(bed: TestbedEndpoints): Promise<void> {

@@ -16,6 +16,7 @@ import { jobHealth } from './job.js';
 import { podHealth } from './pod.js';
 import { pvcHealth } from './pvc.js';
 import { replicaSetHealth } from './replicaset.js';
+import { sealedSecretHealth } from './sealedsecret.js';
 import { serviceHealth } from './service.js';
 import { statefulSetHealth } from './statefulset.js';
 import type { HealthCheck } from './types.js';
@@ -41,6 +42,7 @@ const builtins = new Map<string, HealthCheck>([
   ['argoproj.io/Application', applicationHealth],
   ['argoproj.io/ApplicationSet', applicationSetHealth],
   ['argoproj.io/Workflow', workflowHealth],
+  ['bitnami.com/SealedSecret', sealedSecretHealth],
 ]);
 
 /** The built-in check for `group`/`kind`, or undefined when there is none. */

@@ -4,7 +4,7 @@
  */
 import { KubeConfig } from '@kubernetes/client-node';
 import { Discovery, resourcePath, type ApiResource } from './discovery.js';
-import { RestClient, type RequestCounter } from './rest.js';
+import { RestClient, type ConnectionLimits, type RequestCounter } from './rest.js';
 import { isNotFound } from './errors.js';
 import type { KubeObject } from './object.js';
 
@@ -34,8 +34,13 @@ export class Cluster {
     this.discovery = new Discovery(rest);
   }
 
-  static async fromKubeConfig(name: string, kc: KubeConfig, onRequest?: RequestCounter): Promise<Cluster> {
-    return new Cluster(name, await RestClient.fromKubeConfig(kc, onRequest), kc);
+  static async fromKubeConfig(
+    name: string,
+    kc: KubeConfig,
+    onRequest?: RequestCounter,
+    limits?: ConnectionLimits,
+  ): Promise<Cluster> {
+    return new Cluster(name, await RestClient.fromKubeConfig(kc, onRequest, limits), kc);
   }
 
   static async fromFile(name: string, path: string, onRequest?: RequestCounter): Promise<Cluster> {

@@ -42,10 +42,10 @@ export class Discovery {
   constructor(private readonly rest: RestClient) {}
 
   async resourceFor(apiVersion: string, kind: string): Promise<ApiResource> {
-    await (this.loaded ??= this.load());
+    await (this.loaded ??= this.loadOnce());
     let found = this.byKind.get(`${apiVersion}/${kind}`);
     if (!found) {
-      this.loaded = this.load();
+      this.loaded = this.loadOnce();
       await this.loaded;
       found = this.byKind.get(`${apiVersion}/${kind}`);
     }
@@ -55,7 +55,7 @@ export class Discovery {
 
   /** Every group/version the server serves, for `helm template --api-versions`. */
   async apiVersions(): Promise<string[]> {
-    await (this.loaded ??= this.load());
+    await (this.loaded ??= this.loadOnce());
     return [...new Set([...this.byKind.values()].map((r) => r.apiVersion))].sort();
   }
 
@@ -69,6 +69,15 @@ export class Discovery {
 
   invalidate(): void {
     this.loaded = undefined;
+  }
+
+  /** A load that is forgotten when it fails (an unreachable server), so the next call tries again. */
+  private loadOnce(): Promise<void> {
+    const loading = this.load();
+    loading.catch(() => {
+      if (this.loaded === loading) this.loaded = undefined;
+    });
+    return loading;
   }
 
   private async load(): Promise<void> {

@@ -41,6 +41,23 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404;
 }
 
+/**
+ * The API server gave no answer at all (refused, reset, DNS, timeout): RestClient wraps
+ * such failures in this, so callers can tell an unreachable cluster apart from an
+ * unreachable Git or Helm repository. `code` and `message` are the underlying error's.
+ */
+export class ServerUnreachableError extends Error {
+  readonly code: string | undefined;
+  constructor(
+    readonly server: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'ServerUnreachableError';
+    this.code = (cause as { code?: string } | undefined)?.code;
+  }
+}
+
 /** A connection problem (refused, reset, DNS, timeout) rather than an answer from the server. */
 export function isConnectionError(err: unknown): boolean {
   if (err instanceof ApiError) return false;

@@ -7,7 +7,8 @@
 import { Agent, request, type RequestOptions } from 'node:https';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ApiError } from './errors.js';
+import { ApiError, isConnectionError, ServerUnreachableError } from './errors.js';
+import { TokenBucket, type RateLimit } from './rate-limit.js';
 
 export interface RestRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -17,26 +18,41 @@ export interface RestRequest {
   contentType?: string;
 }
 
-/** Counts requests by verb, for metrics and the benchmark. */
-export type RequestCounter = (method: string, status: number) => void;
+/** Counts requests by verb (and the cluster's server URL), for metrics and the benchmark. */
+export type RequestCounter = (method: string, status: number, server: string) => void;
+
+/** Per-cluster connection limits: open sockets, request rate, and how long one request may take. */
+export interface ConnectionLimits {
+  maxSockets?: number;
+  rateLimit?: RateLimit;
+  timeoutMs?: number;
+}
 
 export class RestClient {
   private readonly base: URL;
+  private readonly bucket: TokenBucket | undefined;
+  private readonly listeners: RequestCounter[] = [];
   private constructor(
     private readonly options: RequestOptions,
     base: string,
     private readonly onRequest: RequestCounter = () => undefined,
+    private readonly limits: ConnectionLimits = {},
   ) {
     this.base = new URL(base);
+    this.bucket = limits.rateLimit ? new TokenBucket(limits.rateLimit) : undefined;
   }
 
-  static async fromKubeConfig(kc: KubeConfig, onRequest?: RequestCounter): Promise<RestClient> {
+  static async fromKubeConfig(
+    kc: KubeConfig,
+    onRequest?: RequestCounter,
+    limits: ConnectionLimits = {},
+  ): Promise<RestClient> {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('kubeconfig has no current cluster');
     const opts: RequestOptions = { headers: {} };
     await kc.applyToHTTPSOptions(opts);
     const isHttps = cluster.server.startsWith('https:');
-    const agentOptions = { keepAlive: true, maxSockets: 32 };
+    const agentOptions = { keepAlive: true, maxSockets: limits.maxSockets ?? 32 };
     const agent = isHttps
       ? new Agent({
           ...agentOptions,
@@ -46,11 +62,21 @@ export class RestClient {
           rejectUnauthorized: !cluster.skipTLSVerify,
         })
       : new HttpAgent(agentOptions);
-    return new RestClient({ agent, headers: opts.headers, auth: opts.auth }, cluster.server, onRequest);
+    return new RestClient(
+      { agent, headers: opts.headers, auth: opts.auth },
+      cluster.server,
+      onRequest,
+      limits,
+    );
   }
 
   get server(): string {
     return this.base.toString().replace(/\/$/, '');
+  }
+
+  /** Also tell `counter` of every request (metrics of a client made elsewhere). */
+  addRequestListener(counter: RequestCounter): void {
+    this.listeners.push(counter);
   }
 
   /** Sends a request; resolves with the parsed JSON body, rejects with ApiError on a non-2xx status. */
@@ -60,8 +86,17 @@ export class RestClient {
       if (v !== undefined) url.searchParams.set(k, String(v));
     const body =
       req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
-    const { status, text } = await this.raw(url, req.method, body, req.contentType ?? 'application/json');
-    this.onRequest(req.method, status);
+    await this.bucket?.take();
+    const { status, text } = await this.raw(
+      url,
+      req.method,
+      body,
+      req.contentType ?? 'application/json',
+    ).catch((err: unknown) => {
+      throw isConnectionError(err) ? new ServerUnreachableError(this.server, err) : err;
+    });
+    this.onRequest(req.method, status, this.server);
+    for (const l of this.listeners) l(req.method, status, this.server);
     const parsed: unknown = text ? safeJson(text) : undefined;
     if (status < 200 || status >= 300)
       throw ApiError.fromResponse({ method: req.method, path: url.pathname, status, body: parsed, text });
@@ -84,7 +119,8 @@ export class RestClient {
       headers['Content-Length'] = Buffer.byteLength(body);
     }
     return new Promise((resolve, reject) => {
-      const r = send(url, { ...this.options, method, headers, timeout: 60_000 }, (res) => {
+      const timeout = this.limits.timeoutMs ?? 60_000;
+      const r = send(url, { ...this.options, method, headers, timeout }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));

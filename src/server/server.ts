@@ -1,11 +1,13 @@
 /**
- * Ferry's HTTP server, run by `ferry controller`: health, git webhooks, and (as they
- * land) the API, metrics and the dashboard. Routes are small handlers in their own files.
+ * Ferry's HTTP server, run by `ferry controller`: health, git webhooks, the API,
+ * metrics and the dashboard. Routes are small handlers in their own files.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from '../util/log.js';
 import { handleWebhook, type WebhookRouteDeps } from './webhook-route.js';
 import { routeSealedSecrets, type SealedSecretsService } from './sealed-secrets-route.js';
+import { createApiRouter, type ApiRouter } from './api/router.js';
+import type { MetricsSource } from './metrics/collect.js';
 
 export interface ServerOptions extends WebhookRouteDeps {
   /** host:port; port 0 picks a free one. */
@@ -15,6 +17,8 @@ export interface ServerOptions extends WebhookRouteDeps {
   maxBodyBytes?: number;
   /** Serves the sealed-secrets controller's /v1/cert.pem, /v1/verify and /v1/rotate when set. */
   sealedSecrets?: SealedSecretsService;
+  /** Served at /metrics when set (see src/server/metrics). */
+  metrics?: MetricsSource;
 }
 
 export interface RunningServer {
@@ -46,8 +50,10 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const [host = '127.0.0.1', port = '0'] = options.listen.split(':');
+  const api = createApiRouter(options);
+  await api.init();
   const server = createServer((req, res) => {
-    route(options, req, res).catch((err: unknown) => {
+    route(options, api, req, res).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) return json(res, 413, { error: err.message });
       options.log.error('request failed', { path: req.url, error: (err as Error).message });
       json(res, 500, { error: 'internal error' });
@@ -60,13 +66,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url,
     close: () =>
       new Promise((resolve) => {
+        api.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
 }
 
-async function route(options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  options: ServerOptions,
+  api: ApiRouter,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (req.method === 'GET' && path === '/healthz') return json(res, 200, { status: 'ok' });
   if (path === '/api/webhook') {
@@ -79,6 +91,7 @@ async function route(options: ServerOptions, req: IncomingMessage, res: ServerRe
     return json(res, answer.status, answer.body);
   }
   if (path.startsWith('/v1/') && (await sealedSecretsRoute(options, req, res, path))) return;
+  if (await api.handle(req, res, path)) return; // API, /metrics, dashboard (src/server/api/router.ts)
   json(res, 404, { error: `no route for ${req.method} ${path}` });
 }
 
@@ -91,7 +104,8 @@ async function sealedSecretsRoute(
 ): Promise<boolean> {
   if (!options.sealedSecrets) return false;
   const method = req.method ?? 'GET';
-  const body = method === 'POST' ? await readBody(req, options.maxBodyBytes ?? 10 * 1024 * 1024) : Buffer.alloc(0);
+  const body =
+    method === 'POST' ? await readBody(req, options.maxBodyBytes ?? 10 * 1024 * 1024) : Buffer.alloc(0);
   const answer = routeSealedSecrets({ sealedSecrets: options.sealedSecrets }, method, path, body);
   if (!answer) return false;
   res.writeHead(answer.status, { 'Content-Type': answer.contentType }).end(answer.body);

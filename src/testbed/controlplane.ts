@@ -10,6 +10,7 @@ import { startApiServer } from './apiserver.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { ManagedProcess } from './process.js';
 import { freePort } from './ports.js';
+import { isOk } from './probe.js';
 import { kwokStagesPath, toolPath } from './tools.js';
 import { createFakeNodes } from './nodes.js';
 import { versions } from './versions.js';
@@ -28,12 +29,19 @@ export interface ControlPlaneInfo {
 export interface ControlPlane extends ControlPlaneInfo {
   /** Stops every process of this control plane; its data stays in `dir`. */
   stop(): Promise<void>;
+  /** Starts the stopped processes again on the same ports, data and credentials; resolves when the API is ready. */
+  restart(): Promise<void>;
 }
 
 export interface ControlPlaneOptions {
   /** Simulated nodes (kwok) and the controllers that turn Deployments into Pods. Default true. */
   nodes?: boolean;
   nodeCount?: number;
+  /**
+   * With `nodes: false`, still run kube-controller-manager (garbage collection, so
+   * foreground deletes finish; service account tokens). Default false.
+   */
+  controllers?: boolean;
 }
 
 export async function startControlPlane(
@@ -44,19 +52,34 @@ export async function startControlPlane(
   const dir = join(parentDir, `cluster-${name}`);
   mkdirSync(dir, { recursive: true });
   const processes: ManagedProcess[] = [];
+  /** Readiness checks by index in `processes` (etcd and kube-apiserver), for restart. */
+  const readiness = new Map<number, () => Promise<boolean>>();
   const stop = async (): Promise<void> => {
     for (const p of [...processes].reverse()) await p.stop();
+  };
+  const restart = async (): Promise<void> => {
+    for (const [i, p] of processes.entries()) {
+      if (p.running) continue;
+      const next = new ManagedProcess(p.options);
+      processes[i] = next;
+      const ready = readiness.get(i);
+      if (ready) await next.waitUntil(ready, 120_000, 'ready again');
+    }
   };
   try {
     const etcd = await startEtcd(dir, name);
     processes.push(etcd.process);
+    readiness.set(0, () => isOk(`${etcd.url}/health`));
     const api = await startApiServer(dir, name, etcd.url);
     processes.push(api.process);
+    readiness.set(1, () => isOk(`${api.url}/readyz`, { ca: api.caPem, token: api.adminToken }));
     const kubeconfig = join(dir, 'kubeconfig');
     writeKubeconfig({ path: kubeconfig, name, server: api.url, caPem: api.caPem, token: api.adminToken });
     if (options.nodes ?? true) {
       processes.push(...(await startNodeSimulation(dir, name, kubeconfig, api.serviceAccountKeyFile)));
       await createFakeNodes(kubeconfig, options.nodeCount ?? 2);
+    } else if (options.controllers) {
+      processes.push(await controllerManager(dir, name, kubeconfig, api.serviceAccountKeyFile));
     }
     return {
       name,
@@ -67,11 +90,37 @@ export async function startControlPlane(
       version: versions.kubernetes,
       dir,
       stop,
+      restart,
     };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+async function controllerManager(
+  dir: string,
+  name: string,
+  kubeconfig: string,
+  saKeyFile: string,
+): Promise<ManagedProcess> {
+  const caFile = join(dir, 'apiserver-certs', 'apiserver.crt');
+  return new ManagedProcess({
+    env: process.env,
+    name: `kube-controller-manager (${name})`,
+    command: toolPath('kube-controller-manager'),
+    args: [
+      `--kubeconfig=${kubeconfig}`,
+      '--leader-elect=false',
+      '--bind-address=127.0.0.1',
+      `--secure-port=${await freePort()}`,
+      `--root-ca-file=${caFile}`,
+      `--service-account-private-key-file=${saKeyFile}`,
+      '--use-service-account-credentials=false',
+      '--controllers=*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller',
+    ],
+    logFile: join(dir, 'kube-controller-manager.log'),
+  });
 }
 
 async function startNodeSimulation(
@@ -80,25 +129,9 @@ async function startNodeSimulation(
   kubeconfig: string,
   saKeyFile: string,
 ): Promise<ManagedProcess[]> {
-  const caFile = join(dir, 'apiserver-certs', 'apiserver.crt');
-  const [kcmPort, schedPort, kwokPort] = [await freePort(), await freePort(), await freePort()];
+  const [schedPort, kwokPort] = [await freePort(), await freePort()];
   const common = { env: process.env };
-  const kcm = new ManagedProcess({
-    ...common,
-    name: `kube-controller-manager (${name})`,
-    command: toolPath('kube-controller-manager'),
-    args: [
-      `--kubeconfig=${kubeconfig}`,
-      '--leader-elect=false',
-      '--bind-address=127.0.0.1',
-      `--secure-port=${kcmPort}`,
-      `--root-ca-file=${caFile}`,
-      `--service-account-private-key-file=${saKeyFile}`,
-      '--use-service-account-credentials=false',
-      '--controllers=*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller',
-    ],
-    logFile: join(dir, 'kube-controller-manager.log'),
-  });
+  const kcm = await controllerManager(dir, name, kubeconfig, saKeyFile);
   const scheduler = new ManagedProcess({
     ...common,
     name: `kube-scheduler (${name})`,

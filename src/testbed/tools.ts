@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { cacheDir, projectRoot } from '../util/paths.js';
 import { run } from '../util/exec.js';
+import { ensureGoTemplateEngine } from '../templates/go-engine.js';
 import {
   controlPlaneBinaries,
   goInstallTools,
@@ -50,6 +51,7 @@ export async function ensureTools(progress: Progress = () => undefined): Promise
     if (!existsSync(toolPath(name))) await goInstall(name, progress);
   }
   if (!existsSync(kwokStagesPath())) await writeKwokStages();
+  await ensureGoTemplateEngine(progress);
   return allToolPaths();
 }
 

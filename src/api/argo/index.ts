@@ -21,3 +21,6 @@ export { normalizeRepoURL } from './repo-url.js';
 export { schemaIssues } from './schema-walk.js';
 export { structuralIssues } from './structural.js';
 export type { SchemaNode } from './schema.js';
+export type * from './applicationset-types.js';
+export { applicationSetCrd } from './applicationset-crd.js';
+export { validateApplicationSet } from './applicationset-validate.js';

@@ -16,6 +16,8 @@ export interface ApplicationControllerOptions extends ReconcilerDeps {
   /** Periodic refresh of every app (Argo CD's timeout.reconciliation, default 180 s). */
   resyncMs?: number;
   log: Logger;
+  /** Told how long each reconcile took (metrics). */
+  onReconciled?: (app: string, ms: number) => void;
 }
 
 export class ApplicationController {
@@ -85,6 +87,7 @@ export class ApplicationController {
     const refresh = this.refreshRequested.delete(name);
     const result = await this.reconciler.reconcile(name, { refresh });
     this.reconciles += 1;
+    this.options.onReconciled?.(name, Date.now() - started);
     this.options.log.debug('reconciled', { app: name, ms: Date.now() - started });
     if (result.watch) this.live.ensure(result.watch.cluster, result.watch.kinds);
     if (result.requeueAfterMs !== undefined) this.queue.addAfter(name, result.requeueAfterMs);

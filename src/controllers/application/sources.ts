@@ -20,7 +20,8 @@ export interface RenderedApp {
 export function effectiveSources(app: Application): ApplicationSource[] {
   const op = app.operation?.sync;
   if (op?.sources?.length) return op.sources;
-  if (op?.source) return [op.source];
+  // A rollback names the history entry's source and the exact revision deployed then.
+  if (op?.source) return [op.revision ? { ...op.source, targetRevision: op.revision } : op.source];
   const base = specSources(app);
   if (op?.revision && base.length === 1) return [{ ...base[0]!, targetRevision: op.revision }];
   return base;

@@ -1,0 +1,94 @@
+/**
+ * "What holds it back": sentences computed from the figures (request counts per app
+ * against the lower bound, where the controller's CPU goes, reconciles per app), and
+ * the next step they point to. Judgement stays in the rules below, visible and short.
+ */
+import type { RunAtN } from '../types.js';
+import { fmt, median } from '../util/stats.js';
+import { LOWER_BOUND } from '../peers/kubectl.js';
+import type { ProfileSummary } from './profile.js';
+import { contenders } from './sections.js';
+
+function share(p: ProfileSummary | undefined, prefix: string): number {
+  return (p?.areas ?? []).filter((a) => a.name.startsWith(prefix)).reduce((s, a) => s + a.share, 0);
+}
+
+function apiFinding(run: RunAtN): string[] {
+  const [ferry, ...peers] = contenders(run);
+  const bound = peers.find((p) => p.who === LOWER_BOUND);
+  if (!ferry || !bound) return [];
+  const per = (n: number, f: typeof ferry): string => fmt(n / f.n, 1);
+  const a = ferry.api.attributed;
+  return [
+    `- **API round trips.** Ferry sent ${per(ferry.api.attributedTotal, ferry)} requests per app to converge, the lower bound ${per(bound.api.attributedTotal, bound)}: per app ${per(a.GET ?? 0, ferry)} GETs, ${per(a['APPLY (dry run)'] ?? 0, ferry)} dry-run applies, ${per(a.APPLY ?? 0, ferry)} applies, ${per(a.PATCH ?? 0, ferry)} status patches. Every reconcile reads each live object and dry-runs it (docs/architecture.md: "the live state is read per reconcile"), and an app is reconciled several times on its way to Healthy.`,
+  ];
+}
+
+function cpuFinding(run: RunAtN): string[] {
+  const ferry = contenders(run)[0];
+  if (!ferry || ferry.cpuSeconds === undefined) return [];
+  const self = ferry.cpuSeconds;
+  const children = ferry.childCpuSeconds ?? 0;
+  const busy = (self + children) / ferry.wallSeconds;
+  const cold = run.profile?.cold;
+  const startup = share(cold, 'node: modules') + share(cold, 'V8: native');
+  const lines = [
+    `- **CPU.** During cold converge the controller used ${fmt(self)} CPU-s itself and ${fmt(children)} CPU-s in helm/git children over ${fmt(ferry.wallSeconds)} s wall: ${fmt(busy)} of the machine's 2 cores on average (the apiserver, etcd and the bed's controllers share the same cores). ${children > self ? 'The helm children cost more than the controller itself: one `helm template` process per app.' : 'Most of it is the controller itself, not helm.'}`,
+  ];
+  if (cold) {
+    const top = cold.areas
+      .slice(0, 4)
+      .map((a) => `${a.name} ${(a.share * 100).toFixed(0)} %`)
+      .join(', ');
+    lines.push(
+      `- **Profile (cold converge).** Busiest areas of the main thread: ${top}. Module loading and V8 compilation (${(startup * 100).toFixed(0)} % together) are start-up costs that do not grow with N.`,
+    );
+  }
+  return lines;
+}
+
+function timeFinding(run: RunAtN): string[] {
+  const ferry = contenders(run)[0];
+  const bound = contenders(run).find((f) => f.who === LOWER_BOUND);
+  if (!ferry?.appliedSeconds || !bound?.appliedSeconds) return [];
+  return [
+    `- **Where the wall time goes.** Ferry: ${fmt(ferry.startupSeconds)} s from process start to "controller started" (Node start-up and CRD install), all apps Synced after ${fmt(ferry.appliedSeconds)} s, all Healthy after ${fmt(ferry.wallSeconds)} s. The lower bound: kubectl returned after ${fmt(bound.appliedSeconds)} s, every Deployment Available after ${fmt(bound.wallSeconds)} s — the bed's controller-manager, scheduler and kwok need ${fmt(bound.wallSeconds - bound.appliedSeconds)} s to roll ${bound.n} Deployments out, for every contender alike.`,
+  ];
+}
+
+function reconcileFinding(run: RunAtN): string[] {
+  const counts = run.ferryCold.map((f) => f.reconciles ?? Number.NaN);
+  const per = median(counts) / run.n;
+  if (!Number.isFinite(per)) return [];
+  return [
+    `- **Reconciles.** ${fmt(per, 1)} reconciles per app during cold converge (sync, then re-checks while the Deployment becomes Available, triggered by live watches and requeues); each one pays the full read + dry-run cost above.`,
+  ];
+}
+
+/** The closing note: the next step the largest cost points to. */
+function nextStep(run: RunAtN): string {
+  const [ferry, ...peers] = contenders(run);
+  const bound = peers.find((p) => p.who === LOWER_BOUND);
+  const perApp =
+    ferry && bound ? ferry.api.attributedTotal / ferry.n / (bound.api.attributedTotal / bound.n) : 0;
+  const children = ferry ? (ferry.childCpuSeconds ?? 0) / Math.max(ferry.cpuSeconds ?? 0, 0.001) : 0;
+  if (perApp > 3) {
+    return `**Next step:** cut the API round trips per reconcile (${fmt(perApp, 1)}× the lower bound's per app): serve live objects from the watch caches the controller already opens instead of a GET per resource, and skip the server-side dry run when the desired object and the live object's last-applied state are unchanged since the previous reconcile. Then re-run this benchmark at N=1000.`;
+  }
+  if (children > 1)
+    return '**Next step:** render cost dominates: fewer `helm template` processes (batch renders, or render once per chart+values digest across apps). Then re-run at N=1000.';
+  return '**Next step:** run at N=1000 on a quiet machine to confirm the projections.';
+}
+
+export function findings(run: RunAtN): string {
+  return [
+    '### What holds Ferry back',
+    '',
+    ...timeFinding(run),
+    ...apiFinding(run),
+    ...cpuFinding(run),
+    ...reconcileFinding(run),
+    '',
+    nextStep(run),
+  ].join('\n');
+}
