@@ -23,9 +23,9 @@ import { currentLoad, machineInfo } from './util/machine.js';
 import { writeReport } from './report/markdown.js';
 import { keepNodeLeases } from './kube/node-leases.js';
 
-/** kwok nodes hold 1,100 pods each; every contender's releases stay in the cluster. */
+/** kwok nodes hold 1,100 pods each; every contender's releases stay in the cluster (Ferry rounds, its Flux dialect, 4 peers). */
 function nodeCount(options: BenchOptions): number {
-  const pods = options.ns.reduce((sum, n) => sum + n * (options.rounds + 4) + 1, 0);
+  const pods = options.ns.reduce((sum, n) => sum + n * (options.rounds + 5) + 1, 0);
   return Math.max(2, Math.ceil(pods / 1000));
 }
 
