@@ -19,6 +19,7 @@ import {
 } from './sections.js';
 import { findings } from './findings.js';
 import { methodSection } from './method.js';
+import { historySection } from './history.js';
 
 function machineLine(r: BenchResults): string {
   const m = r.machine;
@@ -101,7 +102,12 @@ function targets(run: RunAtN): string {
 
 export function writeReport(out: string, results: BenchResults, jsonFile: string): void {
   const largest = [...results.runs].sort((a, b) => b.n - a.n)[0];
-  const series = plotSeries([...loadEarlier(out).filter((r) => r.startedAt !== results.startedAt), results]);
+  const earlier = loadEarlier(out).filter((r) => r.startedAt !== results.startedAt);
+  // Quick runs (one round, profiled) only join the plot when this run is quick too.
+  const plotted = earlier.filter(
+    (r) => (r.options as { quick?: boolean }).quick === (results.options as { quick?: boolean }).quick,
+  );
+  const series = plotSeries([...plotted, results]);
   if (series.length > 0)
     writeFileSync(
       join(out, 'converge.svg'),
@@ -137,9 +143,10 @@ export function writeReport(out: string, results: BenchResults, jsonFile: string
       '',
       '![converge time vs N](converge.svg)',
       '',
-      `Points: this run and earlier results-*.json in this folder (latest per N). Ferry at its median round.`,
+      `Points: this run and earlier ${(results.options as { quick?: boolean }).quick ? 'quick' : 'full'} runs in this folder (results-*.json, latest per N). Ferry at its median round.`,
       '',
     );
+  parts.push(historySection([...earlier, results]), '');
   parts.push(methodSection(), '');
   writeFileSync(
     join(out, 'REPORT.md'),

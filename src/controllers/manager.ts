@@ -97,6 +97,7 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
         namespace,
         log,
         refresh: (name) => applications.refresh(name),
+        refreshAppSets: () => applicationSets.refreshAll({ fetch: true }),
         sealedSecrets,
         metrics,
       })

@@ -19,6 +19,8 @@ export interface WebhookRouteDeps {
   home: Cluster;
   namespace: string;
   refresh: (appName: string) => void;
+  /** Generate ApplicationSets again after a push (their git generators may read the repository). */
+  refreshAppSets?: () => void;
 }
 
 export interface WebhookAnswer {
@@ -51,5 +53,6 @@ export async function handleWebhook(
   const keys = appsToRefresh(verdict.event, apps.map(webhookTargetOf));
   const names = keys.map((k) => k.slice(k.indexOf('/') + 1));
   for (const name of names) deps.refresh(name);
+  deps.refreshAppSets?.();
   return { status: 200, body: { refreshed: names, ref: verdict.event.ref } };
 }

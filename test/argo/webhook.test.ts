@@ -4,7 +4,7 @@
  * set far away so only the webhook can explain it). Unsigned or badly signed hooks are refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHmac } from 'node:crypto';
@@ -133,5 +133,61 @@ describe('git webhook', () => {
       { timeoutMs: 15_000, intervalMs: 100 },
     );
     expect(Date.now() - pushedAt).toBeLessThan(10_000);
+  });
+});
+
+describe('git webhook and ApplicationSets', () => {
+  it('generates Applications for a directory pushed to a repository that a git generator reads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ferry-dirs-'));
+    mkdirSync(join(dir, 'apps', 'alpha'), { recursive: true });
+    writeFileSync(
+      join(dir, 'apps', 'alpha', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alpha\n',
+    );
+    await bed.git.pushFolder('repo-c', dir);
+    await f.home.apply({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: {
+        name: 'repo-c',
+        namespace: 'argocd',
+        labels: { 'argocd.argoproj.io/secret-type': 'repository' },
+      },
+      stringData: {
+        type: 'git',
+        url: bed.git.cloneUrl('repo-c', false),
+        username: bed.git.username!,
+        password: bed.git.password!,
+      },
+    });
+    const repoURL = bed.git.cloneUrl('repo-c', false);
+    await f.home.apply({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'ApplicationSet',
+      metadata: { name: 'dirs', namespace: 'argocd' },
+      spec: {
+        generators: [{ git: { repoURL, revision: 'main', directories: [{ path: 'apps/*' }] } }],
+        template: {
+          metadata: { name: '{{path.basename}}' },
+          spec: {
+            project: 'default',
+            source: { repoURL, targetRevision: 'main', path: '{{path}}' },
+            destination: { server: 'https://kubernetes.default.svc', namespace: '{{path.basename}}' },
+          },
+        },
+      },
+    });
+    await waitForApp(f.home, 'alpha', (a) => a.spec.source?.path === 'apps/alpha');
+    mkdirSync(join(dir, 'apps', 'beta'));
+    writeFileSync(
+      join(dir, 'apps', 'beta', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: beta\n',
+    );
+    await bed.git.pushFolder('repo-c', dir, { message: 'add beta' });
+    const body = pushPayload('repo-c');
+    expect((await postHook(body, sign(body))).status).toBe(200);
+    const started = Date.now();
+    await waitForApp(f.home, 'beta', (a) => a.spec.source?.path === 'apps/beta', 15_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

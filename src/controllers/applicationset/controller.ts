@@ -80,7 +80,8 @@ export class ApplicationSetController {
   }
 
   /** Generate every ApplicationSet again (a cluster Secret changed, a git webhook arrived). */
-  refreshAll(): void {
+  refreshAll(options: { fetch?: boolean } = {}): void {
+    if (options.fetch) this.reconciler.requestFetch();
     for (const name of this.names) this.queue.add(name);
   }
 

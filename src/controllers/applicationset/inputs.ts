@@ -37,6 +37,9 @@ function walk(root: string): Omit<Tree, 'root'> {
 
 export class LiveGeneratorInputs implements GeneratorInputs {
   private readonly trees = new Map<string, Tree>();
+  /** When a webhook last asked for fresh sources, and when each repository last fetched for it. */
+  private fetchRequestedAt = 0;
+  private readonly fetchedAt = new Map<string, number>();
 
   constructor(
     private readonly clusterRegistry: ClusterRegistry,
@@ -63,8 +66,15 @@ export class LiveGeneratorInputs implements GeneratorInputs {
     return Object.fromEntries(matching.map((f) => [f, readFileSync(join(tree.root, f), 'utf8')]));
   }
 
+  /** The next look at every repository fetches it first (a git webhook arrived). */
+  requestFetch(): void {
+    this.fetchRequestedAt = Date.now();
+  }
+
   private async tree(repoURL: string, revision: string): Promise<Tree> {
-    const { sha } = await this.git.resolve(repoURL, revision || 'HEAD');
+    const force = (this.fetchedAt.get(repoURL) ?? 0) < this.fetchRequestedAt;
+    if (force) this.fetchedAt.set(repoURL, Date.now());
+    const { sha } = await this.git.resolve(repoURL, revision || 'HEAD', { force });
     const key = `${repoURL}@${sha}`;
     const cached = this.trees.get(key);
     if (cached) return cached;

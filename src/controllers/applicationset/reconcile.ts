@@ -54,6 +54,10 @@ export class ApplicationSetReconciler {
     this.inputs = new LiveGeneratorInputs(deps.clusters, deps.git);
     this.now = deps.now ?? (() => new Date());
   }
+  /** Git generators fetch their repositories again on the next run. */
+  requestFetch(): void {
+    this.inputs.requestFetch();
+  }
 
   async reconcile(name: string): Promise<AppSetReconcileResult> {
     const appSet = (await this.deps.home.get(appSetRef(this.deps.namespace, name))) as
