@@ -22,11 +22,15 @@ import { peerFigures } from './peers/index.js';
 import { currentLoad, machineInfo } from './util/machine.js';
 import { writeReport } from './report/markdown.js';
 import { keepNodeLeases } from './kube/node-leases.js';
+import { stopAll } from './util/cleanup.js';
 
-/** kwok nodes hold 1,100 pods each; every contender's releases stay in the cluster (Ferry rounds, its Flux dialect, 4 peers). */
+/**
+ * Every contender's pods stay in the cluster (Ferry's rounds, its Flux dialect, four
+ * peers). A kwok node has 32 CPUs and a pod requests 50m: 640 pods per node at most.
+ */
 function nodeCount(options: BenchOptions): number {
   const pods = options.ns.reduce((sum, n) => sum + n * (options.rounds + 5) + 1, 0);
-  return Math.max(2, Math.ceil(pods / 1000));
+  return Math.max(2, Math.ceil(pods / 600));
 }
 
 async function hasWebhookServer(): Promise<boolean> {
@@ -76,7 +80,7 @@ async function context(
     caPem: cp.caPem,
     token: cp.token,
   });
-  const chart = await bed.publishChart(chartDir(), { version: CHART_VERSION });
+  const chart = await bed.publishChart(chartDir(workDir), { version: CHART_VERSION });
   const ctx: BenchContext = {
     bed,
     kube,
@@ -124,8 +128,10 @@ async function main(): Promise<void> {
     progress: (m) => progress.step(m),
   });
   const interrupted = (): void => {
-    progress.done('interrupted: stopping the test bed');
-    void bed.stop().finally(() => process.exit(130));
+    progress.done('interrupted: stopping the controllers under test and the test bed');
+    void stopAll()
+      .then(() => bed.stop())
+      .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -151,7 +157,10 @@ async function main(): Promise<void> {
   writeFileSync(join(options.out, json), `${JSON.stringify(results, null, 2)}\n`);
   writeReport(options.out, results, json);
   progress.done(`report written to ${join(options.out, 'REPORT.md')}`);
-  if (failure) throw failure;
+  if (failure) {
+    process.stderr.write(`scratch folder kept for the logs: ${workDir}\n`);
+    throw failure;
+  }
   if (!process.env.FERRY_BENCH_KEEP) rmSync(workDir, { recursive: true, force: true });
 }
 

@@ -11,6 +11,7 @@ import { projectRoot } from '../../src/util/paths.js';
 import { readUsage, type ProcUsage } from '../util/proc.js';
 import { now, sleep } from '../util/time.js';
 import { FORCED_EXIT_MARKER } from './exit-on-term.js';
+import { registerStop } from '../util/cleanup.js';
 
 export interface FerryProcessOptions {
   kubeconfig: string;
@@ -47,6 +48,7 @@ export class FerryProcess {
   /** (time, CPU seconds incl. children) every 200 ms, to cost a stretch of the run afterwards. */
   private readonly cpuSamples: Array<{ t: number; cpu: number }> = [];
   private readonly sampler: NodeJS.Timeout;
+  private readonly unregister: () => void;
 
   constructor(readonly options: FerryProcessOptions) {
     const cli = join(projectRoot(), 'dist', 'src', 'cli', 'main.js');
@@ -68,6 +70,7 @@ export class FerryProcess {
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     this.started = new Promise((resolve) => (this.markStarted = resolve));
     this.sampler = setInterval(() => this.sampleCpu(), 200);
+    this.unregister = registerStop(() => this.stop());
   }
 
   /** CPU seconds (incl. children) used by monotonic time `t`, interpolated between samples. */
@@ -110,6 +113,7 @@ export class FerryProcess {
     const code = await this.exited;
     clearTimeout(timer);
     this.log.end();
+    this.unregister();
     return code;
   }
 

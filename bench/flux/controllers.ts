@@ -10,6 +10,7 @@ import { ManagedProcess } from '../../src/testbed/process.js';
 import { freePorts } from '../../src/testbed/ports.js';
 import { readUsage, sumUsage, type ProcUsage } from '../util/proc.js';
 import type { FluxBinary } from './build.js';
+import { registerStop } from '../util/cleanup.js';
 
 export interface RunningFlux {
   usage(): ProcUsage;
@@ -18,18 +19,21 @@ export interface RunningFlux {
 
 export async function startFlux(
   binaries: { source: FluxBinary; helm: FluxBinary },
-  options: { kubeconfig: string; dir: string; concurrent: number },
+  options: { kubeconfig: string; dir: string; concurrent: number; namespace: string },
 ): Promise<RunningFlux> {
   const [storage = 0, m1 = 0, h1 = 0, m2 = 0, h2 = 0] = await freePorts(5);
   const storagePath = join(options.dir, 'flux-storage');
   mkdirSync(storagePath, { recursive: true });
-  const env = { ...process.env, KUBECONFIG: options.kubeconfig, RUNTIME_NAMESPACE: 'flux-system' };
+  // Only the peer's own namespace: objects other contenders left (even suspended ones)
+  // would otherwise take helm-controller's workers.
+  const env = { ...process.env, KUBECONFIG: options.kubeconfig, RUNTIME_NAMESPACE: options.namespace };
   const common = (metrics: number, health: number): string[] => [
     '--enable-leader-election=false',
     `--metrics-addr=127.0.0.1:${metrics}`,
     `--health-addr=127.0.0.1:${health}`,
     `--concurrent=${options.concurrent}`,
     '--log-level=error',
+    '--watch-all-namespaces=false',
   ];
   const source = new ManagedProcess({
     name: 'flux source-controller',
@@ -50,11 +54,16 @@ export async function startFlux(
     logFile: join(options.dir, 'flux-helm-controller.log'),
     env,
   });
+  const stop = async (): Promise<void> => {
+    await helm.stop();
+    await source.stop();
+  };
+  const unregister = registerStop(stop);
   return {
     usage: () => sumUsage([readUsage(source.pid ?? -1), readUsage(helm.pid ?? -1)]),
     stop: async () => {
-      await helm.stop();
-      await source.stop();
+      await stop();
+      unregister();
     },
   };
 }

@@ -75,6 +75,7 @@ async function converge(
       kubeconfig: ctx.kubeconfig,
       dir: ctx.workDir,
       concurrent: ctx.options.workers,
+      namespace,
     });
     try {
       const at = await ready.until(n, convergeTimeoutMs(n), (done) =>

@@ -5,17 +5,29 @@
  * sequential, Flux).
  */
 import type { BenchContext } from '../context.js';
-import type { RunAtN } from '../types.js';
-import { kubectlLowerBound } from './kubectl.js';
+import type { ConvergeFigure, PeerStatus, RunAtN } from '../types.js';
+import { LOWER_BOUND, kubectlLowerBound } from './kubectl.js';
 import { helmParallel, helmSequential } from './helm.js';
 import { fluxPeer } from './flux.js';
 
+type Peer = (ctx: BenchContext, n: number, prefix: string) => Promise<ConvergeFigure | PeerStatus>;
+
+const PEERS: Array<[string, string, Peer]> = [
+  [LOWER_BOUND, 'k', kubectlLowerBound],
+  ['helm-parallel-10', 'hp', (ctx, n, prefix) => helmParallel(ctx, n, prefix)],
+  ['helm-sequential', 'hs', helmSequential],
+  ['flux-helm-controller', 'fx', fluxPeer],
+];
+
+/** Every peer at N; one that fails (e.g. never converges) is reported, and the run goes on. */
 export async function peerFigures(ctx: BenchContext, run: RunAtN): Promise<void> {
-  const n = run.n;
-  run.peers.push(await kubectlLowerBound(ctx, n, `k${n}`));
-  run.peers.push(await helmParallel(ctx, n, `hp${n}`));
-  run.peers.push(await helmSequential(ctx, n, `hs${n}`));
-  const flux = await fluxPeer(ctx, n, `fx${n}`);
-  if ('available' in flux) run.unavailable.push(flux);
-  else run.peers.push(flux);
+  for (const [who, letters, peer] of PEERS) {
+    try {
+      const figure = await peer(ctx, run.n, `${letters}${run.n}`);
+      if ('available' in figure) run.unavailable.push(figure);
+      else run.peers.push(figure);
+    } catch (err) {
+      run.unavailable.push({ who, available: false, reason: `failed: ${(err as Error).message}` });
+    }
+  }
 }

@@ -63,7 +63,7 @@ async function setupGitApp(
   round: FerryRound,
   release: Release,
 ): Promise<ReturnType<typeof changeRepoFolder>> {
-  const folder = changeRepoFolder();
+  const folder = changeRepoFolder(ctx.workDir);
   folder.write(0);
   await ctx.bed.git.pushFolder(REPO, folder.dir, { message: 'change 0' });
   const { git } = ctx.bed;

@@ -58,6 +58,13 @@ export function coldSection(run: RunAtN): string {
     ratioMatrix(all, (f) =>
       f.cpuSeconds === undefined ? Number.NaN : f.cpuSeconds + (f.childCpuSeconds ?? 0),
     ),
+    '',
+    '**Ratios (row ÷ column), peak RSS (long-running controllers only):**',
+    '',
+    ratioMatrix(
+      all.filter((f) => f.peakRssMiB !== undefined),
+      (f) => f.peakRssMiB ?? Number.NaN,
+    ),
   ].join('\n');
 }
 

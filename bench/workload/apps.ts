@@ -5,29 +5,30 @@
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { projectRoot } from '../../src/util/paths.js';
 
 export const CHART_NAME = 'my-app';
 export const CHART_VERSION = '1.2.0';
 
-let headless: string | undefined;
+const headless = new Map<string, string>();
 
 /**
  * examples/charts/my-app with one line added: `clusterIP: None` on its Service. The
  * bed's apiserver has a /24 service range (254 ClusterIPs) and every contender keeps
  * its N Services, so ClusterIPs run out near N=50 with all peers, and N=1000 could
- * never fit; a headless Service costs the same API requests without an IP.
+ * never fit; a headless Service costs the same API requests without an IP. Made once
+ * under `parent` (the run's scratch folder).
  */
-export function chartDir(): string {
-  if (headless) return headless;
-  const dir = join(mkdtempSync(join(tmpdir(), 'ferry-bench-chart-')), CHART_NAME);
+export function chartDir(parent: string): string {
+  const made = headless.get(parent);
+  if (made) return made;
+  const dir = join(mkdtempSync(join(parent, 'chart-')), CHART_NAME);
   cpSync(join(projectRoot(), 'examples', 'charts', CHART_NAME), dir, { recursive: true });
   const service = join(dir, 'templates', 'service.yaml');
   const text = readFileSync(service, 'utf8');
   if (!/^spec:\n/m.test(text)) throw new Error(`unexpected ${service}: no "spec:" line`);
   writeFileSync(service, text.replace(/^spec:\n/m, 'spec:\n  clusterIP: None\n'));
-  headless = dir;
+  headless.set(parent, dir);
   return dir;
 }
 

@@ -5,7 +5,6 @@
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createHmac } from 'node:crypto';
 import { parse, stringify } from 'yaml';
 import { chartDir } from './apps.js';
@@ -15,11 +14,11 @@ export const CHANGE_REPO = 'bench-change';
 export const CHANGE_PATH = 'apps/change';
 export const CHANGE_KEY = 'CHANGE_SEQ';
 
-/** A work tree holding the chart under apps/change; `write(seq)` sets the changed value. */
-export function changeRepoFolder(): { dir: string; write(seq: number): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'ferry-bench-git-'));
+/** A work tree (under `parent`) holding the chart under apps/change; `write(seq)` sets the changed value. */
+export function changeRepoFolder(parent: string): { dir: string; write(seq: number): void } {
+  const dir = mkdtempSync(join(parent, 'git-'));
   const chart = join(dir, CHANGE_PATH);
-  cpSync(chartDir(), chart, { recursive: true });
+  cpSync(chartDir(parent), chart, { recursive: true });
   const valuesFile = join(chart, 'values.yaml');
   const base = parse(readFileSync(valuesFile, 'utf8')) as { env?: Record<string, string> };
   return {
