@@ -20,11 +20,13 @@ export interface BenchOptions {
   /** Flux dialect figures: off (neither Ferry's nor Flux's), auto (Flux's only if built), build. */
   flux: 'off' | 'auto' | 'build';
   out: string;
+  /** Only re-render REPORT.md from this results-*.json (in --out); run nothing. */
+  reportFrom?: string;
 }
 
 const usage = `usage: node dist/bench/run.js [--n 100[,1000]] [--quick] [--no-peers] [--rounds R]
   [--resyncs S] [--changes C] [--workers W] [--resync SECONDS] [--helm-sample K]
-  [--flux off|auto|build] [--out DIR]`;
+  [--flux off|auto|build] [--out DIR] [--report-from results-<timestamp>.json]`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -48,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       'helm-sample': { type: 'string' },
       flux: { type: 'string' },
       out: { type: 'string' },
+      'report-from': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -70,5 +73,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     helmSequentialSample: positive('helm-sample', values['helm-sample'], quick ? 20 : largest),
     flux: flux as BenchOptions['flux'],
     out: values.out ?? join(projectRoot(), 'bench', 'results'),
+    reportFrom: values['report-from'],
   };
 }

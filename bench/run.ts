@@ -2,8 +2,8 @@
  * `npm run bench`: Ferry against the peers on the real test bed, figures to
  * bench/results (REPORT.md and results-<timestamp>.json). See bench/README.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startTestbed, type Testbed } from '../src/testbed/testbed.js';
 import { progressReporter, type ProgressReporter } from '../src/util/progress.js';
@@ -108,8 +108,17 @@ async function measure(ctx: BenchContext, results: BenchResults): Promise<void> 
   }
 }
 
+/** `--report-from`: REPORT.md (and the plot) again from a results file, nothing run. */
+function rerender(options: BenchOptions, file: string): void {
+  const name = basename(file);
+  const results = JSON.parse(readFileSync(join(options.out, name), 'utf8')) as BenchResults;
+  writeReport(options.out, results, name);
+  process.stderr.write(`report written to ${join(options.out, 'REPORT.md')} from ${name}\n`);
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options.reportFrom) return rerender(options, options.reportFrom);
   const progress = progressReporter();
   const startedAt = new Date();
   const results: BenchResults = {

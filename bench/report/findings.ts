@@ -56,6 +56,19 @@ function timeFinding(run: RunAtN): string[] {
   ];
 }
 
+/** Whether "5× faster than sequential helm" can be met by anyone on this bed at this N. */
+function helmTargetFinding(run: RunAtN): string[] {
+  const all = contenders(run);
+  const seq = all.find((f) => f.who === 'helm-sequential');
+  const bound = all.find((f) => f.who === LOWER_BOUND);
+  if (!seq || !bound) return [];
+  const needed = seq.wallSeconds / 5;
+  if (needed >= bound.wallSeconds) return [];
+  return [
+    `- **The sequential-helm target on this bed.** Sequential helm took ${fmt(seq.wallSeconds)} s (its own commands ${fmt(seq.appliedSeconds)} s, ${fmt((seq.appliedSeconds ?? 0) / seq.n, 2)} s per release). Being 5× faster means ${fmt(needed)} s, below the lower bound of ${fmt(bound.wallSeconds)} s: at N=${run.n} no contender can meet this target here, because the bed rolls Deployments out no faster than that whoever applies them. It only becomes reachable where N × helm's time per release outgrows 5 × the bed's rollout time.`,
+  ];
+}
+
 function reconcileFinding(run: RunAtN): string[] {
   const counts = run.ferryCold.map((f) => f.reconciles ?? Number.NaN);
   const per = median(counts) / run.n;
@@ -85,6 +98,7 @@ export function findings(run: RunAtN): string {
     '### What holds Ferry back',
     '',
     ...timeFinding(run),
+    ...helmTargetFinding(run),
     ...apiFinding(run),
     ...cpuFinding(run),
     ...reconcileFinding(run),

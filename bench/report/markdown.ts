@@ -20,6 +20,7 @@ import {
 import { findings } from './findings.js';
 import { methodSection } from './method.js';
 import { historySection } from './history.js';
+import { TARGET_N, referenceRun, referenceSection } from './reference.js';
 
 function machineLine(r: BenchResults): string {
   const m = r.machine;
@@ -91,8 +92,8 @@ function unavailable(run: RunAtN): string {
   ].join('\n');
 }
 
-function targets(run: RunAtN): string {
-  const rows = targetRows(run).map((t) => [t.target, t.measured, t.verdict]);
+function targets(run: RunAtN, all: RunAtN[]): string {
+  const rows = targetRows(run, all).map((t) => [t.target, t.measured, t.verdict]);
   return [
     `## Targets (set for N=1,000; this run's largest N is ${run.n})`,
     '',
@@ -120,7 +121,7 @@ export function writeReport(out: string, results: BenchResults, jsonFile: string
   );
   if (results.notes.length > 0)
     parts.push('**Notes from the run:**', '', ...results.notes.map((n) => `- ${n}`), '');
-  if (largest) parts.push(targets(largest), '', unavailable(largest), '');
+  if (largest) parts.push(targets(largest, results.runs), '', unavailable(largest), '');
   parts.push('## Figures', '');
   for (const run of results.runs) parts.push(coldSection(run), '');
   if (largest) {
@@ -146,6 +147,8 @@ export function writeReport(out: string, results: BenchResults, jsonFile: string
       `Points: this run and earlier ${(results.options as { quick?: boolean }).quick ? 'quick' : 'full'} runs in this folder (results-*.json, latest per N). Ferry at its median round.`,
       '',
     );
+  const ref = largest && largest.n < TARGET_N ? referenceRun(earlier) : undefined;
+  if (ref) parts.push(referenceSection(ref), '');
   parts.push(historySection([...earlier, results]), '');
   parts.push(methodSection(), '');
   writeFileSync(

@@ -38,7 +38,17 @@ export function coldSection(run: RunAtN): string {
     `### Cold converge at N=${run.n}`,
     '',
     table(
-      ['contender', 'wall s', '× lower bound', 'CPU s', 'peak RSS MiB', 'API requests', 'per app', 'by verb'],
+      [
+        'contender',
+        'wall s',
+        'applied s',
+        '× lower bound',
+        'CPU s',
+        'peak RSS MiB',
+        'API requests',
+        'per app',
+        'by verb',
+      ],
       rows,
     ),
     '',

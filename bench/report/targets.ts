@@ -4,7 +4,7 @@
  * N=1000 or projected from a smaller N (say which).
  */
 import type { ConvergeFigure, RunAtN } from '../types.js';
-import { fmt, median, ratio } from '../util/stats.js';
+import { fmt, linearFit, median, ratio } from '../util/stats.js';
 import { LOWER_BOUND } from '../peers/kubectl.js';
 
 export interface TargetRow {
@@ -92,26 +92,48 @@ function changeTargets(run: RunAtN): TargetRow[] {
   ];
 }
 
-function memoryTargets(run: RunAtN): TargetRow[] {
+/** Peak RSS at N=1000: measured, or a line through the median cold-converge peaks per N. */
+function memoryProjection(run: RunAtN, all: RunAtN[]): { mib: number; how: string } | undefined {
   const m = run.memory;
-  if (!m) return [];
-  const projected =
-    run.n === 1000 || m.idleRssMiB === undefined
-      ? m.peakRssMiB
-      : m.idleRssMiB + 1000 * (m.marginalPerAppMiB ?? 0);
-  const how =
-    run.n === 1000
-      ? ''
-      : ` (projected: idle ${fmt(m.idleRssMiB, 0)} MiB + 1,000 × ${fmt(m.marginalPerAppMiB, 3)} MiB per app measured at N=${run.n})`;
+  if (!m) return undefined;
+  if (run.n === 1000) return { mib: m.peakRssMiB, how: '' };
+  const points = all
+    .filter((r) => r.ferryCold.length > 0)
+    .map((r) => ({ x: r.n, y: median(r.ferryCold.map((f) => f.peakRssMiB ?? Number.NaN)) }));
+  const fit = points.length >= 2 ? linearFit(points) : undefined;
+  if (fit) {
+    const ns = points.map((p) => p.x).join(', ');
+    return {
+      mib: fit.intercept + 1000 * fit.slope,
+      how: ` (projected: line through the median cold-converge peak at N = ${ns}: ${fmt(fit.intercept, 0)} MiB + ${fmt(fit.slope, 3)} MiB per app)`,
+    };
+  }
+  if (run.n < 100 || m.idleRssMiB === undefined) return undefined;
+  return {
+    mib: m.idleRssMiB + 1000 * (m.marginalPerAppMiB ?? 0),
+    how: ` (projected: idle ${fmt(m.idleRssMiB, 0)} MiB + 1,000 × ${fmt(m.marginalPerAppMiB, 3)} MiB per app at N=${run.n})`,
+  };
+}
+
+function memoryTargets(run: RunAtN, all: RunAtN[]): TargetRow[] {
+  const target = 'peak RSS ≤ 300 MiB at N=1,000';
+  const p = memoryProjection(run, all);
+  if (!p) {
+    const measured = run.memory ? `${fmt(run.memory.peakRssMiB, 0)} MiB at N=${run.n}` : '—';
+    return [
+      { target, measured, verdict: 'not projected (one N below 100 says little about growth per app)' },
+    ];
+  }
   return [
     {
-      target: 'peak RSS ≤ 300 MiB at N=1,000',
-      measured: `${fmt(projected, 0)} MiB${how}`,
-      verdict: verdict(projected <= 300, `${fmt(projected - 300, 0)} MiB over`),
+      target,
+      measured: `${fmt(p.mib, 0)} MiB${p.how}`,
+      verdict: verdict(p.mib <= 300, `${fmt(p.mib - 300, 0)} MiB over`),
     },
   ];
 }
 
-export function targetRows(run: RunAtN): TargetRow[] {
-  return [...convergeTargets(run), ...steadyTargets(run), ...changeTargets(run), ...memoryTargets(run)];
+/** The targets at the run's largest N (`run`), with every N of the run for projections. */
+export function targetRows(run: RunAtN, all: RunAtN[]): TargetRow[] {
+  return [...convergeTargets(run), ...steadyTargets(run), ...changeTargets(run), ...memoryTargets(run, all)];
 }

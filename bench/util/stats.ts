@@ -35,3 +35,16 @@ export function fmt(value: number | undefined, digits = 2): string {
 export function fmtRatio(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(2)}×` : '—';
 }
+
+/** Least-squares line through the points; undefined for fewer than two distinct x. */
+export function linearFit(
+  points: Array<{ x: number; y: number }>,
+): { intercept: number; slope: number } | undefined {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  if (n < 2 || sxx === 0) return undefined;
+  const slope = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0) / sxx;
+  return { intercept: my - slope * mx, slope };
+}
