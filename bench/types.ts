@@ -24,6 +24,8 @@ export interface ConvergeFigure {
   /** Ferry: process start → "ferry controller started" (Node start-up, CRD install). */
   startupSeconds?: number;
   reconciles?: number;
+  /** Ferry's own count of its requests (its /metrics), by HTTP method; watches not included. */
+  ownRequests?: Record<string, number>;
   note?: string;
 }
 
@@ -39,6 +41,8 @@ export interface SteadyFigure {
   reconciles: number;
   renders: number;
   api: ApiFigure;
+  /** Ferry's own count of its requests (its /metrics), by HTTP method. */
+  ownRequests?: Record<string, number>;
 }
 
 export interface ChangeFigure {

@@ -12,6 +12,7 @@ import { helmCallsBetween } from '../ferry/helm-counter.js';
 import type { FerryProcess } from '../ferry/process.js';
 import { prepareRound, startController, type FerryRound } from '../ferry/setup.js';
 import { seconds } from '../util/time.js';
+import { ferryOwnRequests } from '../ferry/own-metrics.js';
 
 export interface ColdResult {
   figure: ConvergeFigure;
@@ -51,6 +52,8 @@ export async function ferryColdConverge(
     );
     const usage = ferry.usage();
     const api = await closeWindow(ctx, window, { namespacesCreated: n });
+    // The controller counts from its start, so its whole count is the window's.
+    const ownRequests = await ferryOwnRequests(ferry.options.listen);
     const figure: ConvergeFigure = {
       who: 'ferry',
       n,
@@ -63,6 +66,7 @@ export async function ferryColdConverge(
       appliedSeconds:
         apps.milestoneAt === undefined ? undefined : seconds(apps.milestoneAt - ferry.startedAt),
       reconciles: ferry.reconciles,
+      ownRequests,
       startupSeconds:
         ferry.startedLoggedAt === undefined ? undefined : seconds(ferry.startedLoggedAt - ferry.startedAt),
       note: `${round.label}${profile ? ' (CPU profile on)' : ''}; reconciles ${ferry.reconciles}, failures ${ferry.failures}`,

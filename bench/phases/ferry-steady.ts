@@ -10,6 +10,7 @@ import type { SteadyFigure } from '../types.js';
 import type { FerryProcess } from '../ferry/process.js';
 import { helmCallsBetween } from '../ferry/helm-counter.js';
 import { now, seconds, sleep } from '../util/time.js';
+import { diffOwn, ferryOwnRequests } from '../ferry/own-metrics.js';
 
 const QUIET_MS = 3000;
 
@@ -30,6 +31,7 @@ export async function ferrySteadyResync(
   const periodMs = ctx.options.resyncSeconds * 1000;
   ctx.progress.step(`ferry steady state: waiting for the controller to be quiet`);
   await ferry.quiet(QUIET_MS, periodMs * 3);
+  const ownBefore = await ferryOwnRequests(ferry.options.listen);
   const window = await openWindow(ctx);
   const before = ferry.usage();
   const helmBefore = ctx.helm.counts();
@@ -41,6 +43,7 @@ export async function ferrySteadyResync(
   await ferry.quiet(QUIET_MS, periodMs);
   const after = ferry.usage();
   const api = await closeWindow(ctx, window);
+  const ownRequests = diffOwn(ownBefore, await ferryOwnRequests(ferry.options.listen));
   const batch = ferry.reconcileLog.slice(first, first + n);
   const start = Math.min(...batch.map((r) => r.end - r.ms));
   const end = Math.max(...batch.map((r) => r.end));
@@ -53,5 +56,6 @@ export async function ferrySteadyResync(
     reconciles: ferry.reconciles - first,
     renders: helmCallsBetween(helmBefore, ctx.helm.counts(), 'template'),
     api,
+    ownRequests,
   };
 }

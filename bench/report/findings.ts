@@ -31,7 +31,6 @@ function cpuFinding(run: RunAtN): string[] {
   const children = ferry.childCpuSeconds ?? 0;
   const busy = (self + children) / ferry.wallSeconds;
   const cold = run.profile?.cold;
-  const startup = share(cold, 'node: modules') + share(cold, 'V8: native');
   const lines = [
     `- **CPU.** During cold converge the controller used ${fmt(self)} CPU-s itself and ${fmt(children)} CPU-s in helm/git children over ${fmt(ferry.wallSeconds)} s wall: ${fmt(busy)} of the machine's 2 cores on average (the apiserver, etcd and the bed's controllers share the same cores). ${children > self ? 'The helm children cost more than the controller itself: one `helm template` process per app.' : 'Most of it is the controller itself, not helm.'}`,
   ];
@@ -40,8 +39,17 @@ function cpuFinding(run: RunAtN): string[] {
       .slice(0, 4)
       .map((a) => `${a.name} ${(a.share * 100).toFixed(0)} %`)
       .join(', ');
+    const spawn = cold.functions.find((f) => f.name.startsWith('ChildProcess.spawn'));
+    const spawnText = spawn
+      ? ` Starting a helm or git process is synchronous on the main thread: \`ChildProcess.spawn\` alone took ${fmt(spawn.selfMs / 1000, 1)} s of self time (${(spawn.share * 100).toFixed(0)} %).`
+      : '';
+    const modules = share(cold, 'node: modules');
+    const startupText =
+      modules > 0.05
+        ? ` Module loading (${(modules * 100).toFixed(0)} %) is a start-up cost that does not grow with N.`
+        : '';
     lines.push(
-      `- **Profile (cold converge).** Busiest areas of the main thread: ${top}. Module loading and V8 compilation (${(startup * 100).toFixed(0)} % together) are start-up costs that do not grow with N.`,
+      `- **Profile (cold converge).** The main thread was busy ${fmt(cold.busyMs / 1000, 1)} s of ${fmt(ferry.wallSeconds, 1)} s; busiest areas: ${top} ("V8: native" is native code such as JSON parsing and compilation).${spawnText}${startupText}`,
     );
   }
   return lines;

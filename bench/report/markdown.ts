@@ -92,12 +92,29 @@ function unavailable(run: RunAtN): string {
   ].join('\n');
 }
 
-function targets(run: RunAtN, all: RunAtN[]): string {
-  const rows = targetRows(run, all).map((t) => [t.target, t.measured, t.verdict]);
+function targets(run: RunAtN, all: RunAtN[], ref: ReturnType<typeof referenceRun>): string {
+  const own = targetRows(run, all);
+  if (!ref) {
+    return [
+      `## Targets (set for N=1,000; this run's largest N is ${run.n})`,
+      '',
+      table(
+        ['target', 'measured', 'verdict'],
+        own.map((t) => [t.target, t.measured, t.verdict]),
+      ),
+    ].join('\n');
+  }
+  const at1000 = new Map(targetRows(ref.run, ref.results.runs).map((t) => [t.target, t]));
+  const rows = own.map((t) => {
+    const m = at1000.get(t.target);
+    return [t.target, `${t.measured} — ${t.verdict}`, m?.measured ?? '—', m?.verdict ?? '—'];
+  });
   return [
-    `## Targets (set for N=1,000; this run's largest N is ${run.n})`,
+    `## Targets (set for N=1,000)`,
     '',
-    table(['target', 'measured', 'verdict'], rows),
+    `Verdicts at N=${TARGET_N} come from the run of ${ref.results.startedAt} (section "Measured at N=${TARGET_N}" below); this run's largest N is ${run.n}, and its figures are projected where they need N=1,000.`,
+    '',
+    table(['target', `this run, N=${run.n}`, `measured at N=${TARGET_N}`, `verdict at N=${TARGET_N}`], rows),
   ].join('\n');
 }
 
@@ -121,7 +138,8 @@ export function writeReport(out: string, results: BenchResults, jsonFile: string
   );
   if (results.notes.length > 0)
     parts.push('**Notes from the run:**', '', ...results.notes.map((n) => `- ${n}`), '');
-  if (largest) parts.push(targets(largest, results.runs), '', unavailable(largest), '');
+  const ref = largest && largest.n < TARGET_N ? referenceRun(earlier) : undefined;
+  if (largest) parts.push(targets(largest, results.runs, ref), '', unavailable(largest), '');
   parts.push('## Figures', '');
   for (const run of results.runs) parts.push(coldSection(run), '');
   if (largest) {
@@ -147,9 +165,9 @@ export function writeReport(out: string, results: BenchResults, jsonFile: string
       `Points: this run and earlier ${(results.options as { quick?: boolean }).quick ? 'quick' : 'full'} runs in this folder (results-*.json, latest per N). Ferry at its median round.`,
       '',
     );
-  const ref = largest && largest.n < TARGET_N ? referenceRun(earlier) : undefined;
   if (ref) parts.push(referenceSection(ref), '');
-  parts.push(historySection([...earlier, results]), '');
+  const history = [...earlier, results].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  parts.push(historySection(history), '');
   parts.push(methodSection(), '');
   writeFileSync(
     join(out, 'REPORT.md'),

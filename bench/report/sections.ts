@@ -53,6 +53,9 @@ export function coldSection(run: RunAtN): string {
     ),
     '',
     `Ferry: median of ${run.ferryCold.length} round(s) (${rounds} s); ${run.ferryCold.map((f) => f.note).join('; ')}.`,
+    ...run.ferryCold
+      .filter((f) => f.ownRequests)
+      .map((f) => `Ferry’s own count (${f.note?.split(';')[0]}): ${verbs(f.ownRequests ?? {})}.`),
     ...run.peers.filter((p) => p.note).map((p) => `${p.who}: ${p.note}.`),
     '',
     '**Ratios (row ÷ column), wall time:**',
@@ -95,6 +98,7 @@ export function steadySection(run: RunAtN): string {
     String(s.api.writes),
     String(s.api.dryRuns),
     verbs(s.api.attributed),
+    s.ownRequests ? verbs(s.ownRequests) : '—',
   ]);
   return [
     `### Steady state at N=${run.n} (one full periodic resync, --resync)`,
@@ -107,14 +111,15 @@ export function steadySection(run: RunAtN): string {
         'CPU s (window)',
         'reconciles',
         'renders',
-        'writes',
+        'writes (apiserver)',
         'dry runs',
-        'API requests by verb',
+        'API requests by verb (apiserver, attributed)',
+        'Ferry’s own count by method',
       ],
       rows,
     ),
     '',
-    'Batch = first reconcile start to last reconcile end of the resync; window = from the quiet controller before it to the quiet controller after it (idle time included). Peers have no steady state of their own to compare: nothing re-checks a `helm upgrade` or a `kubectl apply` later.',
+    'Writes (apiserver) = attributed non-dry-run POST/PUT/PATCH/APPLY/DELETE in the window; Ferry’s own count comes from its /metrics (`ferry_kube_requests_total`, HTTP methods, watches excluded; a dry-run apply is a PATCH there). Batch = first reconcile start to last reconcile end of the resync; window = from the quiet controller before it to the quiet controller after it (idle time included). Peers have no steady state of their own to compare: nothing re-checks a `helm upgrade` or a `kubectl apply` later.',
   ].join('\n');
 }
 

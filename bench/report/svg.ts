@@ -1,6 +1,7 @@
 /**
  * The converge-time-versus-N plot, as a small hand-written SVG (no dependency): one
- * line per contender through its points, linear axes, a legend.
+ * line per contender through its points, a linear time axis, an N axis that turns
+ * logarithmic when N spans more than a factor of ten, a legend.
  */
 export interface Series {
   name: string;
@@ -8,6 +9,15 @@ export interface Series {
 }
 
 const COLORS = ['#d62728', '#1f77b4', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#17becf'];
+/** The same contender keeps its colour from report to report. */
+const FIXED: Record<string, string> = {
+  ferry: '#d62728',
+  'ferry (Flux dialect)': '#ff9896',
+  'kubectl-apply': '#2ca02c',
+  'helm-parallel-10': '#ff7f0e',
+  'helm-sequential': '#9467bd',
+  'flux-helm-controller': '#1f77b4',
+};
 const W = 680;
 const H = 380;
 const M = { left: 60, right: 190, top: 30, bottom: 50 };
@@ -23,13 +33,26 @@ function niceMax(value: number): number {
   return step * magnitude;
 }
 
-function axes(xMax: number, yMax: number, ns: number[]): string[] {
-  const x = (n: number): number => M.left + (n / xMax) * (W - M.left - M.right);
+/** Where N goes on the x axis: linear from 0, or logarithmic around the data. */
+function xScale(ns: number[]): (n: number) => number {
+  const width = W - M.left - M.right;
+  const lo = Math.min(...ns);
+  const hi = Math.max(...ns, 1);
+  if (lo > 0 && hi / lo > 10) {
+    const a = Math.log(lo / 1.5);
+    const b = Math.log(hi * 1.5);
+    return (n) => M.left + ((Math.log(n) - a) / (b - a)) * width;
+  }
+  const xMax = niceMax(hi * 1.05);
+  return (n) => M.left + (n / xMax) * width;
+}
+
+function axes(x: (n: number) => number, yMax: number, ns: number[]): string[] {
   const y = (s: number): number => H - M.bottom - (s / yMax) * (H - M.top - M.bottom);
   const out = [
     `<line x1="${M.left}" y1="${H - M.bottom}" x2="${W - M.right}" y2="${H - M.bottom}" stroke="#333"/>`,
     `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${H - M.bottom}" stroke="#333"/>`,
-    `<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">N (apps)</text>`,
+    `<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" text-anchor="middle">N (apps${ns.length > 1 && Math.max(...ns) / Math.min(...ns) > 10 ? ', log scale' : ''})</text>`,
     `<text x="16" y="${(M.top + H - M.bottom) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(M.top + H - M.bottom) / 2})">converge time (s)</text>`,
   ];
   for (let i = 0; i <= 5; i++) {
@@ -44,13 +67,12 @@ function axes(xMax: number, yMax: number, ns: number[]): string[] {
 export function convergePlot(series: Series[], title: string): string {
   const all = series.flatMap((s) => s.points);
   const ns = [...new Set(all.map((p) => p.n))].sort((a, b) => a - b);
-  const xMax = niceMax(Math.max(...ns, 1) * 1.05);
   const yMax = niceMax(Math.max(...all.map((p) => p.seconds), 1) * 1.05);
-  const x = (n: number): number => M.left + (n / xMax) * (W - M.left - M.right);
+  const x = xScale(ns);
   const y = (s: number): number => H - M.bottom - (s / yMax) * (H - M.top - M.bottom);
-  const body = axes(xMax, yMax, ns);
+  const body = axes(x, yMax, ns);
   series.forEach((s, i) => {
-    const color = COLORS[i % COLORS.length]!;
+    const color = FIXED[s.name] ?? COLORS[i % COLORS.length]!;
     const pts = [...s.points].sort((a, b) => a.n - b.n);
     if (pts.length > 1) {
       const path = pts.map((p) => `${x(p.n).toFixed(1)},${y(p.seconds).toFixed(1)}`).join(' ');
