@@ -23,6 +23,7 @@ import {
   waitForApp,
   appRef,
   type FerryUnderTest,
+  gitRepoSecret,
 } from '../support/ferry.js';
 import { eventually } from '../support/kube.js';
 
@@ -240,21 +241,7 @@ describe('multiple sources', () => {
     mkdirSync(join(dir, 'envs'));
     writeFileSync(join(dir, 'envs', 'eu.yaml'), 'replicaCount: 4\nenv:\n  REGION: eu\n');
     await bed.git.pushFolder('values', dir);
-    await f.home.apply({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: {
-        name: 'values-repo',
-        namespace: 'argocd',
-        labels: { 'argocd.argoproj.io/secret-type': 'repository' },
-      },
-      stringData: {
-        type: 'git',
-        url: bed.git.cloneUrl('values', false),
-        username: bed.git.username!,
-        password: bed.git.password!,
-      },
-    });
+    await f.home.apply(gitRepoSecret(bed, 'values', 'values-repo'));
     const app = basicApplication('multi', (a) => {
       a.spec.sources = [
         { ...a.spec.source!, helm: { valueFiles: ['values-prod.yaml', '$values/envs/eu.yaml'] } },

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startTestbed, type Testbed } from '../../src/testbed/testbed.js';
-import { startFerryOn, waitForApp, type FerryUnderTest } from '../support/ferry.js';
+import { startFerryOn, waitForApp, type FerryUnderTest, gitRepoSecret } from '../support/ferry.js';
 
 let bed: Testbed;
 let f: FerryUnderTest;
@@ -21,21 +21,7 @@ beforeAll(async () => {
   );
   await bed.git.pushFolder('widgets', dir);
   f = await startFerryOn(bed);
-  await f.home.apply({
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: {
-      name: 'widgets',
-      namespace: 'argocd',
-      labels: { 'argocd.argoproj.io/secret-type': 'repository' },
-    },
-    stringData: {
-      type: 'git',
-      url: bed.git.cloneUrl('widgets', false),
-      username: bed.git.username!,
-      password: bed.git.password!,
-    },
-  });
+  await f.home.apply(gitRepoSecret(bed, 'widgets'));
 });
 afterAll(async () => {
   await f?.stop();

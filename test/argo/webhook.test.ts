@@ -12,7 +12,13 @@ import type { V1ConfigMap } from '@kubernetes/client-node';
 import { startTestbed, type Testbed } from '../../src/testbed/testbed.js';
 import type { Application } from '../../src/api/argo/index.js';
 import type { KubeObject } from '../../src/kube/object.js';
-import { startFerryOn, syncedAndHealthy, waitForApp, type FerryUnderTest } from '../support/ferry.js';
+import {
+  startFerryOn,
+  syncedAndHealthy,
+  waitForApp,
+  type FerryUnderTest,
+  gitRepoSecret,
+} from '../support/ferry.js';
 import { eventually } from '../support/kube.js';
 
 const secret = 'webhook-test-secret';
@@ -73,21 +79,7 @@ beforeAll(async () => {
   await bed.git.pushFolder('repo-b', configMapFolder('b'));
   f = await startFerryOn(bed, 'dev', { listen: '127.0.0.1:0', resyncMs: 600_000 });
   for (const repo of ['repo-a', 'repo-b']) {
-    await f.home.apply({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: {
-        name: repo,
-        namespace: 'argocd',
-        labels: { 'argocd.argoproj.io/secret-type': 'repository' },
-      },
-      stringData: {
-        type: 'git',
-        url: bed.git.cloneUrl(repo, false),
-        username: bed.git.username!,
-        password: bed.git.password!,
-      },
-    });
+    await f.home.apply(gitRepoSecret(bed, repo));
   }
   await f.home.apply({
     apiVersion: 'v1',
@@ -145,21 +137,7 @@ describe('git webhook and ApplicationSets', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: alpha\n',
     );
     await bed.git.pushFolder('repo-c', dir);
-    await f.home.apply({
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: {
-        name: 'repo-c',
-        namespace: 'argocd',
-        labels: { 'argocd.argoproj.io/secret-type': 'repository' },
-      },
-      stringData: {
-        type: 'git',
-        url: bed.git.cloneUrl('repo-c', false),
-        username: bed.git.username!,
-        password: bed.git.password!,
-      },
-    });
+    await f.home.apply(gitRepoSecret(bed, 'repo-c'));
     const repoURL = bed.git.cloneUrl('repo-c', false);
     await f.home.apply({
       apiVersion: 'argoproj.io/v1alpha1',

@@ -110,3 +110,18 @@ export async function eventsFor(
     .map((e) => e as unknown as { reason: string; message: string; type: string; firstTimestamp: string })
     .sort((a, b) => a.firstTimestamp.localeCompare(b.firstTimestamp));
 }
+
+/** An Argo CD repository Secret with the bed's git credentials for repository `repo`. */
+export function gitRepoSecret(bed: Testbed, repo: string, name = repo): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': 'repository' } },
+    stringData: {
+      type: 'git',
+      url: bed.git.cloneUrl(repo, false),
+      username: bed.git.username!,
+      password: bed.git.password!,
+    },
+  };
+}
