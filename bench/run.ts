@@ -21,7 +21,6 @@ import { FERRY_FLUX, ferryFluxConverge } from './phases/ferry-flux.js';
 import { peerFigures } from './peers/index.js';
 import { currentLoad, machineInfo } from './util/machine.js';
 import { writeReport } from './report/markdown.js';
-import { keepNodeLeases } from './kube/node-leases.js';
 import { stopAll } from './util/cleanup.js';
 
 /**
@@ -80,7 +79,7 @@ async function context(
     caPem: cp.caPem,
     token: cp.token,
   });
-  const chart = await bed.publishChart(chartDir(workDir), { version: CHART_VERSION });
+  const chart = await bed.publishChart(chartDir(), { version: CHART_VERSION });
   const ctx: BenchContext = {
     bed,
     kube,
@@ -148,10 +147,7 @@ async function main(): Promise<void> {
   try {
     const ctx = await context(bed, options, progress, workDir);
     results.notes = ctx.notes;
-    const leases = keepNodeLeases(ctx.kube.cluster, (err) =>
-      ctx.notes.push(`node lease renewal failed: ${String(err)}`),
-    );
-    await measure(ctx, results).finally(() => leases.stop());
+    await measure(ctx, results);
   } catch (err) {
     failure = err instanceof Error ? err : new Error(String(err));
     results.notes.push(`the run failed: ${failure.message}`);

@@ -3,33 +3,15 @@
  * ConfigMap, ServiceAccount), each release in its own namespace with its own values.
  * Every contender installs exactly these releases; only the namespace prefix differs.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/util/paths.js';
 
 export const CHART_NAME = 'my-app';
 export const CHART_VERSION = '1.2.0';
 
-const headless = new Map<string, string>();
-
-/**
- * examples/charts/my-app with one line added: `clusterIP: None` on its Service. The
- * bed's apiserver has a /24 service range (254 ClusterIPs) and every contender keeps
- * its N Services, so ClusterIPs run out near N=50 with all peers, and N=1000 could
- * never fit; a headless Service costs the same API requests without an IP. Made once
- * under `parent` (the run's scratch folder).
- */
-export function chartDir(parent: string): string {
-  const made = headless.get(parent);
-  if (made) return made;
-  const dir = join(mkdtempSync(join(parent, 'chart-')), CHART_NAME);
-  cpSync(join(projectRoot(), 'examples', 'charts', CHART_NAME), dir, { recursive: true });
-  const service = join(dir, 'templates', 'service.yaml');
-  const text = readFileSync(service, 'utf8');
-  if (!/^spec:\n/m.test(text)) throw new Error(`unexpected ${service}: no "spec:" line`);
-  writeFileSync(service, text.replace(/^spec:\n/m, 'spec:\n  clusterIP: None\n'));
-  headless.set(parent, dir);
-  return dir;
+/** The example chart, unchanged: every contender installs exactly this folder. */
+export function chartDir(): string {
+  return join(projectRoot(), 'examples', 'charts', CHART_NAME);
 }
 
 export interface Release {

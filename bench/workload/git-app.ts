@@ -18,7 +18,7 @@ export const CHANGE_KEY = 'CHANGE_SEQ';
 export function changeRepoFolder(parent: string): { dir: string; write(seq: number): void } {
   const dir = mkdtempSync(join(parent, 'git-'));
   const chart = join(dir, CHANGE_PATH);
-  cpSync(chartDir(parent), chart, { recursive: true });
+  cpSync(chartDir(), chart, { recursive: true });
   const valuesFile = join(chart, 'values.yaml');
   const base = parse(readFileSync(valuesFile, 'utf8')) as { env?: Record<string, string> };
   return {

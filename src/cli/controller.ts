@@ -72,7 +72,14 @@ export function registerControllerCommands(program: Command): void {
       process.once('SIGTERM', resolve);
     });
     log.info('stopping');
-    await ferry.stop();
+    // In-flight reconciles (a helm --wait, a health wait) can outlast a pod's grace period:
+    // give them a bounded time, and let a second signal end the process at once.
+    const forceExit = (): never => process.exit(1);
+    process.once('SIGINT', forceExit);
+    process.once('SIGTERM', forceExit);
+    const stopped = await settlesWithin(ferry.stop(), STOP_GRACE_MS);
+    if (!stopped) log.warn('in-flight work did not finish; exiting anyway', { graceMs: STOP_GRACE_MS });
+    process.exit(0);
   });
 
   addKubeOptions(
@@ -85,4 +92,21 @@ export function registerControllerCommands(program: Command): void {
     const token = await ensureInitialToken(home, opts.namespace ?? 'argocd');
     if (token) process.stdout.write(`API admin token (shown once, keep it): ${token}\n`);
   });
+}
+
+const STOP_GRACE_MS = 10_000;
+
+/** Whether `work` settles (either way) within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const done = work.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([done, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

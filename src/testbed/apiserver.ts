@@ -34,7 +34,7 @@ export async function startApiServer(dir: string, name: string, etcdUrl: string)
       `--secure-port=${port}`,
       '--bind-address=127.0.0.1',
       '--advertise-address=127.0.0.1',
-      '--service-cluster-ip-range=10.0.0.0/24',
+      '--service-cluster-ip-range=10.96.0.0/16',
       '--allow-privileged=true',
       '--authorization-mode=RBAC',
       `--token-auth-file=${secrets.tokenAuthFile}`,

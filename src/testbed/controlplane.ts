@@ -152,6 +152,8 @@ async function startNodeSimulation(
       `--kubeconfig=${kubeconfig}`,
       `--config=${kwokStagesPath()}`,
       '--manage-all-nodes=true',
+      // Without a lease the node lifecycle controller marks nodes NotReady after ~40 s.
+      '--node-lease-duration-seconds=40',
       `--server-address=127.0.0.1:${kwokPort}`,
       '--cidr=10.0.0.0/16',
       '--node-ip=10.0.0.1',
