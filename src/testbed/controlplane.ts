@@ -118,6 +118,12 @@ async function controllerManager(
       `--service-account-private-key-file=${saKeyFile}`,
       '--use-service-account-credentials=false',
       '--controllers=*,-nodeipam,-cloud-node-lifecycle,-service-lb-controller,-node-route-controller',
+      // The defaults (20 QPS, 5 concurrent syncs) make the bed's rollout of hundreds of
+      // Deployments take minutes whoever applied them; a real control plane is tuned up too.
+      '--kube-api-qps=200',
+      '--kube-api-burst=400',
+      '--concurrent-deployment-syncs=20',
+      '--concurrent-replicaset-syncs=20',
     ],
     logFile: join(dir, 'kube-controller-manager.log'),
   });
@@ -141,6 +147,8 @@ async function startNodeSimulation(
       '--leader-elect=false',
       '--bind-address=127.0.0.1',
       `--secure-port=${schedPort}`,
+      '--kube-api-qps=200',
+      '--kube-api-burst=400',
     ],
     logFile: join(dir, 'kube-scheduler.log'),
   });
