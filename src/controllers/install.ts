@@ -4,9 +4,16 @@ import type { KubeObject } from '../kube/object.js';
 import { allArgoCrds, applicationSetCrd } from '../api/argo/index.js';
 import { allFluxSourceAndHelmCrds } from '../api/flux/index.js';
 import { sealedSecretCrd } from '../api/bitnami/index.js';
+import { notificationCrds } from '../api/notification/index.js';
 
 export function ferryCrds(): KubeObject[] {
-  return [...allArgoCrds(), applicationSetCrd(), sealedSecretCrd(), ...allFluxSourceAndHelmCrds()];
+  return [
+    ...allArgoCrds(),
+    applicationSetCrd(),
+    sealedSecretCrd(),
+    ...allFluxSourceAndHelmCrds(),
+    ...notificationCrds(),
+  ];
 }
 
 export async function installCrds(

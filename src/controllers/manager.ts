@@ -14,6 +14,7 @@ import { FluxController } from './flux/index.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { SealedSecretController } from './sealedsecret/controller.js';
 import { FerryMetrics } from '../server/metrics/collect.js';
+import { NotificationController } from './notification/index.js';
 
 export interface FerryOptions {
   home: Cluster;
@@ -28,6 +29,8 @@ export interface FerryOptions {
   sealedSecrets?: { namespace?: string; keyRenewalMs?: number };
   /** Run the Flux source and HelmRelease controllers (every namespace); default true. */
   flux?: boolean;
+  /** Send notifications (Flux Provider/Alert, argocd-notifications-cm); default true. */
+  notifications?: boolean;
 }
 
 export interface RunningFerry {
@@ -37,6 +40,7 @@ export interface RunningFerry {
   server?: RunningServer;
   sealedSecrets?: SealedSecretController;
   flux?: FluxController;
+  notifications?: NotificationController;
   metrics: FerryMetrics;
   stop(): Promise<void>;
 }
@@ -90,6 +94,16 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
           cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
         });
   flux?.start();
+  const notifications =
+    options.notifications === false
+      ? undefined
+      : new NotificationController({
+          home,
+          namespace,
+          log,
+          count: (labels) => metrics.notifications.inc(labels),
+        });
+  notifications?.start();
   const server = options.listen
     ? await startServer({
         listen: options.listen,
@@ -109,8 +123,10 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
     server,
     sealedSecrets,
     flux,
+    notifications,
     metrics,
     stop: async () => {
+      await notifications?.stop();
       await server?.close();
       metrics.stop();
       await sealedSecrets?.stop();

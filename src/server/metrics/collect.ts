@@ -85,6 +85,10 @@ export class FerryMetrics implements MetricsSource {
   readonly prunes = new Counter('ferry_prunes_total', 'Resources pruned, by app.');
   readonly selfHeals = new Counter('ferry_self_heals_total', 'Self-heal syncs started, by app.');
   readonly rollbacks = new Counter('ferry_rollbacks_total', 'Rollbacks requested, by app.');
+  readonly notifications = new Counter(
+    'ferry_notifications_total',
+    'Notifications sent or failed (after retries), by provider and result.',
+  );
   readonly kubeRequests = new Counter(
     'ferry_kube_requests_total',
     'Kubernetes API requests, by cluster server, verb and status code.',
@@ -153,6 +157,7 @@ export class FerryMetrics implements MetricsSource {
         { value: cache?.renders ?? 0 },
       ]),
       this.kubeRequests.render(),
+      this.notifications.render(),
     ];
     return parts.join('');
   }
