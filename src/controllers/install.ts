@@ -2,11 +2,17 @@
 import type { Cluster } from '../kube/cluster.js';
 import type { KubeObject } from '../kube/object.js';
 import { allArgoCrds, applicationSetCrd } from '../api/argo/index.js';
-import { allFluxSourceAndHelmCrds } from '../api/flux/index.js';
+import { allFluxSourceAndHelmCrds, kustomizationCrd } from '../api/flux/index.js';
 import { sealedSecretCrd } from '../api/bitnami/index.js';
 
 export function ferryCrds(): KubeObject[] {
-  return [...allArgoCrds(), applicationSetCrd(), sealedSecretCrd(), ...allFluxSourceAndHelmCrds()];
+  return [
+    ...allArgoCrds(),
+    applicationSetCrd(),
+    sealedSecretCrd(),
+    ...allFluxSourceAndHelmCrds(),
+    kustomizationCrd(),
+  ];
 }
 
 export async function installCrds(
