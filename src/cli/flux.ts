@@ -1,5 +1,5 @@
 /**
- * `ferry flux get sources|helmreleases` and `ferry hr suspend|resume|reconcile|history|rollback`:
+ * `ferry flux get sources|helmreleases|kustomizations` and `ferry hr suspend|resume|reconcile|history|rollback`:
  * the Flux objects from the terminal, like the flux CLI. Suspend and resume change
  * `spec.suspend`; reconcile writes Flux's request annotations and follows the result;
  * rollback runs the real `helm rollback` on a suspended HelmRelease's release (the seed's
@@ -24,6 +24,7 @@ import { parseDuration } from '../sync/plan/index.js';
 import { homeCluster, loadKubeConfig, type KubeOptions } from './kube.js';
 import { conditionsSummary, helmReleasesTable, historyTable, sourcesTable } from './flux-view.js';
 import { requestReconcile, waitHandled } from './flux-wait.js';
+import { registerGetKustomizations, registerKsCommands } from './ks.js';
 
 type Opts = KubeOptions & { allNamespaces?: boolean };
 
@@ -78,7 +79,9 @@ export function registerFluxCommands(program: Command): void {
       const releases = (await cluster.list(HELM_API_VERSION, 'HelmRelease', { namespace })) as HelmRelease[];
       process.stdout.write(helmReleasesTable(releases, Boolean(opts.allNamespaces)));
     });
+  registerGetKustomizations(get);
   registerHrCommands(program);
+  registerKsCommands(program);
 }
 
 function registerHrCommands(program: Command): void {

@@ -2,7 +2,7 @@
 import type { Cluster } from '../kube/cluster.js';
 import type { KubeObject } from '../kube/object.js';
 import { allArgoCrds, applicationSetCrd } from '../api/argo/index.js';
-import { allFluxSourceAndHelmCrds } from '../api/flux/index.js';
+import { allFluxSourceAndHelmCrds, kustomizationCrd } from '../api/flux/index.js';
 import { sealedSecretCrd } from '../api/bitnami/index.js';
 import { notificationCrds } from '../api/notification/index.js';
 
@@ -12,6 +12,7 @@ export function ferryCrds(): KubeObject[] {
     applicationSetCrd(),
     sealedSecretCrd(),
     ...allFluxSourceAndHelmCrds(),
+    kustomizationCrd(),
     ...notificationCrds(),
   ];
 }

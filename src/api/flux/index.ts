@@ -6,6 +6,19 @@
 export type * from './common-types.js';
 export type * from './source-types.js';
 export type * from './helmrelease-types.js';
+export type * from './kustomization-types.js';
+export {
+  FORCE_ANNOTATION,
+  KUSTOMIZE_API_VERSION,
+  KUSTOMIZE_GROUP,
+  KUSTOMIZE_NAME_LABEL,
+  KUSTOMIZE_NAMESPACE_LABEL,
+  PRUNE_ANNOTATION,
+  SSA_ANNOTATION,
+  SUBSTITUTE_ANNOTATION,
+} from './kustomization-types.js';
+export { kustomizationCrd } from './kustomization-crd.js';
+export { VARIABLE_NAME } from './kustomization-rules.js';
 export {
   FORCE_REQUESTED_ANNOTATION,
   HELM_API_VERSION,
@@ -29,6 +42,7 @@ export {
   validateHelmChart,
   validateHelmRelease,
   validateHelmRepository,
+  validateKustomization,
   validateOCIRepository,
 } from './validate.js';
 export { FLUX_DURATION } from './rules.js';

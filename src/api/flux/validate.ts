@@ -8,6 +8,9 @@ import type { SchemaNode } from '../argo/schema.js';
 import { HELM_API_VERSION, SOURCE_GROUP } from './common-types.js';
 import { helmReleaseSchema } from './helmrelease-schema.js';
 import type { HelmRelease } from './helmrelease-types.js';
+import { kustomizationRuleErrors } from './kustomization-rules.js';
+import { kustomizationSchema } from './kustomization-schema.js';
+import { KUSTOMIZE_API_VERSION, type Kustomization } from './kustomization-types.js';
 import {
   gitRepositoryRuleErrors,
   helmChartRuleErrors,
@@ -49,6 +52,11 @@ const KINDS: Record<string, KindRules> = {
     rules: ociRepositoryRuleErrors,
   },
   HelmChart: { apiVersions: [`${SOURCE_GROUP}/v1`], schema: helmChartSchema(), rules: helmChartRuleErrors },
+  Kustomization: {
+    apiVersions: [KUSTOMIZE_API_VERSION],
+    schema: kustomizationSchema(),
+    rules: kustomizationRuleErrors,
+  },
 };
 
 /** Every problem with `obj` as a Flux object of `kind`; empty when it is valid. */
@@ -82,3 +90,4 @@ export const validateHelmRepository = validator<HelmRepository>('HelmRepository'
 export const validateGitRepository = validator<GitRepository>('GitRepository');
 export const validateOCIRepository = validator<OCIRepository>('OCIRepository');
 export const validateHelmChart = validator<HelmChart>('HelmChart');
+export const validateKustomization = validator<Kustomization>('Kustomization');

@@ -1,17 +1,20 @@
 /**
  * The Flux controller set: one KindController per kind (HelmRepository, GitRepository,
- * OCIRepository, HelmChart, HelmRelease) watching every namespace, and the wiring between
- * them: a source's new artifact (or a change of its Ready condition) queues the objects
- * that consume it, and a change to a ConfigMap/Secret a HelmRelease reads queues it.
+ * OCIRepository, HelmChart, HelmRelease, Kustomization) watching every namespace, and the
+ * wiring between them: a source's new artifact (or a change of its Ready condition) queues
+ * the objects that consume it, a Kustomization's Ready change queues those that dependOn it,
+ * and a change to a ConfigMap/Secret a HelmRelease reads queues it.
  */
 import { join } from 'node:path';
 import {
   HELM_API_VERSION,
+  KUSTOMIZE_API_VERSION,
   SOURCE_API_VERSION,
   type Artifact,
   type Condition,
   type HelmChart,
   type HelmRelease,
+  type Kustomization,
 } from '../../api/flux/index.js';
 import type { Cluster } from '../../kube/cluster.js';
 import type { KubeObject } from '../../kube/object.js';
@@ -27,6 +30,9 @@ import { Destinations } from './helmrelease/destination.js';
 import { HelmReleaseReconciler } from './helmrelease/reconcile.js';
 import type { ChartSourceRef } from './helmrelease/source.js';
 import { KindController, objectKey, type KindReconciler } from './kind-controller.js';
+import { dependsOn } from './kustomization/dependencies.js';
+import { KustomizationReconciler } from './kustomization/reconcile.js';
+import { sourceKey } from './kustomization/source.js';
 import { ociRepositoryHandler } from './ocirepository.js';
 import { reconcileSource, type AnySource, type SourceKindHandler } from './source-reconcile.js';
 import { ValuesWatches } from './values-watch.js';
@@ -42,6 +48,8 @@ export interface FluxControllerOptions {
   defaultSourceNamespace?: string;
   /** Concurrent HelmRelease reconciles (each may wait on helm for its timeout); default 4. */
   releaseWorkers?: number;
+  /** Concurrent Kustomization reconciles (each may wait on health checks); default 4. */
+  kustomizationWorkers?: number;
 }
 
 type Status = { artifact?: Artifact; conditions?: Condition[] } | undefined;
@@ -57,6 +65,11 @@ export function sourceChanged(obj: KubeObject, previous: KubeObject | undefined)
   return now?.artifact?.revision !== before?.artifact?.revision || ready(now) !== ready(before);
 }
 
+/** The same revision published at another place (a re-fetch after the folder was lost). */
+function artifactMoved(obj: KubeObject, previous: KubeObject | undefined): boolean {
+  return (obj.status as Status)?.artifact?.url !== (previous?.status as Status)?.artifact?.url;
+}
+
 function sourceReconciler<T extends AnySource>(
   deps: { home: Cluster; log: Logger },
   handler: SourceKindHandler<T>,
@@ -70,6 +83,7 @@ export class FluxController {
   readonly ociRepositories: KindController;
   readonly helmCharts: KindController;
   readonly helmReleases: KindController;
+  readonly kustomizations: KindController;
   private readonly destinations: Destinations;
   private readonly values: ValuesWatches;
 
@@ -119,6 +133,20 @@ export class FluxController {
       refetchSource: (ref) => this.refetch(ref),
     });
     this.helmReleases = kind('HelmRelease', releases, HELM_API_VERSION, options.releaseWorkers ?? 4);
+    this.kustomizations = kind(
+      'Kustomization',
+      new KustomizationReconciler({
+        ...deps,
+        destinations: this.destinations,
+        refetchSource: (src) =>
+          (src.kind === 'OCIRepository' ? this.ociRepositories : this.gitRepositories).enqueue(
+            src.namespace,
+            src.name,
+          ),
+      }),
+      KUSTOMIZE_API_VERSION,
+      options.kustomizationWorkers ?? 4,
+    );
     this.wire();
   }
 
@@ -129,6 +157,7 @@ export class FluxController {
       this.ociRepositories,
       this.helmCharts,
       this.helmReleases,
+      this.kustomizations,
     ];
   }
 
@@ -170,12 +199,19 @@ export class FluxController {
     });
     this.gitRepositories.onChange((type, obj, prev) => {
       if (type === 'DELETED' || sourceChanged(obj, prev)) chartsFrom('GitRepository', obj);
+      if (type === 'DELETED' || sourceChanged(obj, prev) || artifactMoved(obj, prev))
+        this.kustomizationsOf('GitRepository', obj);
     });
     this.helmCharts.onChange((type, obj, prev) => {
       if (type === 'DELETED' || sourceChanged(obj, prev)) this.releasesOf('HelmChart', obj);
     });
     this.ociRepositories.onChange((type, obj, prev) => {
       if (type === 'DELETED' || sourceChanged(obj, prev)) this.releasesOf('OCIRepository', obj);
+      if (type === 'DELETED' || sourceChanged(obj, prev) || artifactMoved(obj, prev))
+        this.kustomizationsOf('OCIRepository', obj);
+    });
+    this.kustomizations.onChange((type, obj, prev) => {
+      if (type === 'DELETED' || sourceChanged(obj, prev)) this.dependentsOf(obj);
     });
     this.helmReleases.onChange((type, obj) => {
       if (type === 'DELETED')
@@ -190,6 +226,26 @@ export class FluxController {
       const byRef = ref?.kind === kind && ref.name === source.metadata.name;
       const generated = kind === 'HelmChart' && hr.status?.helmChart === id;
       if (byRef || generated) this.helmReleases.enqueue(hr.metadata.namespace ?? '', hr.metadata.name ?? '');
+    }
+  }
+
+  private kustomizationsOf(kind: string, source: KubeObject): void {
+    for (const ks of this.kustomizations.list() as Kustomization[]) {
+      const ref = sourceKey(ks);
+      if (
+        ref.kind === kind &&
+        ref.name === source.metadata.name &&
+        ref.namespace === source.metadata.namespace
+      )
+        this.kustomizations.enqueue(ks.metadata.namespace ?? '', ks.metadata.name ?? '');
+    }
+  }
+
+  private dependentsOf(dependency: KubeObject): void {
+    const { namespace = '', name = '' } = dependency.metadata;
+    for (const ks of this.kustomizations.list() as Kustomization[]) {
+      if (dependsOn(ks, namespace, name))
+        this.kustomizations.enqueue(ks.metadata.namespace ?? '', ks.metadata.name ?? '');
     }
   }
 }

@@ -34,10 +34,17 @@ export class Destinations {
     return this.homeDestination;
   }
 
-  async forHelmRelease(hr: HelmRelease): Promise<Destination> {
-    const ref = hr.spec.kubeConfig?.secretRef;
+  forHelmRelease(hr: HelmRelease): Promise<Destination> {
+    return this.forKubeConfig(hr.metadata.namespace ?? 'default', hr.spec.kubeConfig?.secretRef);
+  }
+
+  /** The cluster of a `kubeConfig.secretRef` in `namespace` (HelmRelease, Kustomization); home without one. */
+  async forKubeConfig(
+    namespace: string,
+    ref: { name: string; key?: string } | undefined,
+  ): Promise<Destination> {
     if (!ref) return this.forHome();
-    const data = await readSecret(this.home, hr.metadata.namespace ?? 'default', ref.name);
+    const data = await readSecret(this.home, namespace, ref.name);
     const content = ref.key ? data[ref.key] : (data.value ?? data['value.yaml']);
     if (!content) {
       throw new Error(
