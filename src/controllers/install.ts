@@ -4,9 +4,17 @@ import type { KubeObject } from '../kube/object.js';
 import { allArgoCrds, applicationSetCrd } from '../api/argo/index.js';
 import { allFluxSourceAndHelmCrds } from '../api/flux/index.js';
 import { sealedSecretCrd } from '../api/bitnami/index.js';
+import { allImageReflectorCrds, imageUpdateAutomationCrd } from '../api/image/index.js';
 
 export function ferryCrds(): KubeObject[] {
-  return [...allArgoCrds(), applicationSetCrd(), sealedSecretCrd(), ...allFluxSourceAndHelmCrds()];
+  return [
+    ...allArgoCrds(),
+    applicationSetCrd(),
+    sealedSecretCrd(),
+    ...allFluxSourceAndHelmCrds(),
+    ...allImageReflectorCrds(),
+    imageUpdateAutomationCrd(),
+  ];
 }
 
 export async function installCrds(

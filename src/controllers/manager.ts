@@ -11,9 +11,11 @@ import { ensureNamespace, installCrds } from './install.js';
 import { ApplicationController } from './application/controller.js';
 import { ApplicationSetController } from './applicationset/controller.js';
 import { FluxController } from './flux/index.js';
+import { ImageController } from './image/controller.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { SealedSecretController } from './sealedsecret/controller.js';
 import { FerryMetrics } from '../server/metrics/collect.js';
+import { ImageUpdaterController } from './imageupdater/controller.js';
 
 export interface FerryOptions {
   home: Cluster;
@@ -28,6 +30,10 @@ export interface FerryOptions {
   sealedSecrets?: { namespace?: string; keyRenewalMs?: number };
   /** Run the Flux source and HelmRelease controllers (every namespace); default true. */
   flux?: boolean;
+  /** Run Flux's image reflector (ImageRepository, ImagePolicy; every namespace); default true. */
+  image?: boolean;
+  /** Argo CD Image Updater annotations on Applications (every 2 minutes by default); default on. */
+  imageUpdater?: { intervalMs?: number } | false;
 }
 
 export interface RunningFerry {
@@ -37,6 +43,8 @@ export interface RunningFerry {
   server?: RunningServer;
   sealedSecrets?: SealedSecretController;
   flux?: FluxController;
+  image?: ImageController;
+  imageUpdater?: ImageUpdaterController;
   metrics: FerryMetrics;
   stop(): Promise<void>;
 }
@@ -90,6 +98,23 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
           cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
         });
   flux?.start();
+  const image = options.image === false ? undefined : new ImageController({ home, log });
+  image?.start();
+  const imageUpdater =
+    options.imageUpdater === false
+      ? undefined
+      : new ImageUpdaterController({
+          home,
+          namespace,
+          log,
+          intervalMs: options.imageUpdater?.intervalMs,
+          repoCredentials: async (url) => {
+            const c = await engine.credentials.for(url);
+            return c && { username: c.username, password: c.password ?? c.bearerToken, insecure: c.insecure };
+          },
+          onUpdated: (app, images) => metrics.imageUpdates.inc({ name: app }, images),
+        });
+  imageUpdater?.start();
   const server = options.listen
     ? await startServer({
         listen: options.listen,
@@ -109,8 +134,11 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
     server,
     sealedSecrets,
     flux,
+    image,
+    imageUpdater,
     metrics,
     stop: async () => {
+      await imageUpdater?.stop();
       await server?.close();
       metrics.stop();
       await sealedSecrets?.stop();
@@ -118,6 +146,7 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
       await applicationSets.stop();
       await applications.stop();
       await flux?.stop();
+      await image?.stop();
     },
   };
 }

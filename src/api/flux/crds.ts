@@ -18,14 +18,14 @@ import {
   ociRepositorySchema,
 } from './source-schema.js';
 
-interface PrinterColumn {
+export interface PrinterColumn {
   name: string;
   type: 'string' | 'date';
   jsonPath: string;
   priority?: number;
 }
 
-interface CrdDefinition {
+export interface CrdDefinition {
   group: string;
   kind: string;
   plural: string;
@@ -37,14 +37,15 @@ interface CrdDefinition {
   columns: PrinterColumn[];
 }
 
-const readyColumns: PrinterColumn[] = [
+export const readyColumns: PrinterColumn[] = [
   { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
   { name: 'Ready', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].status' },
   { name: 'Status', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].message' },
 ];
 const urlColumn: PrinterColumn = { name: 'URL', type: 'string', jsonPath: '.spec.url' };
 
-function crd(def: CrdDefinition): KubeObject {
+/** A Flux-style CRD (status subresource, printer columns); also used by src/api/image. */
+export function crd(def: CrdDefinition): KubeObject {
   const name = `${def.plural}.${def.group}`;
   return {
     apiVersion: 'apiextensions.k8s.io/v1',

@@ -85,6 +85,10 @@ export class FerryMetrics implements MetricsSource {
   readonly prunes = new Counter('ferry_prunes_total', 'Resources pruned, by app.');
   readonly selfHeals = new Counter('ferry_self_heals_total', 'Self-heal syncs started, by app.');
   readonly rollbacks = new Counter('ferry_rollbacks_total', 'Rollbacks requested, by app.');
+  readonly imageUpdates = new Counter(
+    'ferry_image_updates_total',
+    'Images updated by the Argo CD Image Updater annotations, by app.',
+  );
   readonly kubeRequests = new Counter(
     'ferry_kube_requests_total',
     'Kubernetes API requests, by cluster server, verb and status code.',
@@ -143,6 +147,7 @@ export class FerryMetrics implements MetricsSource {
       this.prunes.render(),
       this.selfHeals.render(),
       this.rollbacks.render(),
+      this.imageUpdates.render(),
       family('ferry_workqueue_depth', 'gauge', 'Applications waiting to be reconciled.', [
         { value: this.inputs.queueDepth?.() ?? 0 },
       ]),
