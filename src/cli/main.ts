@@ -10,6 +10,9 @@ import { registerDemoCommand } from './demo.js';
 import { registerSealCommands } from './seal.js';
 import { registerFluxCommands } from './flux.js';
 import { registerTokenCommands } from './token.js';
+import { registerImageUpdaterCommand } from './image-updater.js';
+import { registerImageCommands } from './image.js';
+import { registerImageAutomationCommand } from './image-automation.js';
 import { packageVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerFluxCommands(program);
   registerSealCommands(program);
   registerTokenCommands(program);
+  registerImageUpdaterCommand(program);
+  registerImageCommands(program);
+  registerImageAutomationCommand(program);
   return program;
 }
 

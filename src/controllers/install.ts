@@ -5,6 +5,7 @@ import { allArgoCrds, applicationSetCrd } from '../api/argo/index.js';
 import { allFluxSourceAndHelmCrds, kustomizationCrd } from '../api/flux/index.js';
 import { sealedSecretCrd } from '../api/bitnami/index.js';
 import { notificationCrds } from '../api/notification/index.js';
+import { allImageReflectorCrds, imageUpdateAutomationCrd } from '../api/image/index.js';
 
 export function ferryCrds(): KubeObject[] {
   return [
@@ -14,6 +15,8 @@ export function ferryCrds(): KubeObject[] {
     ...allFluxSourceAndHelmCrds(),
     kustomizationCrd(),
     ...notificationCrds(),
+    ...allImageReflectorCrds(),
+    imageUpdateAutomationCrd(),
   ];
 }
 

@@ -11,10 +11,12 @@ import { ensureNamespace, installCrds } from './install.js';
 import { ApplicationController } from './application/controller.js';
 import { ApplicationSetController } from './applicationset/controller.js';
 import { FluxController } from './flux/index.js';
+import { ImageController } from './image/controller.js';
 import { startServer, type RunningServer } from '../server/server.js';
 import { SealedSecretController } from './sealedsecret/controller.js';
 import { FerryMetrics } from '../server/metrics/collect.js';
 import { NotificationController } from './notification/index.js';
+import { ImageUpdaterController } from './imageupdater/controller.js';
 
 export interface FerryOptions {
   home: Cluster;
@@ -31,6 +33,10 @@ export interface FerryOptions {
   flux?: boolean;
   /** Send notifications (Flux Provider/Alert, argocd-notifications-cm); default true. */
   notifications?: boolean;
+  /** Run Flux's image reflector (ImageRepository, ImagePolicy; every namespace); default true. */
+  image?: boolean;
+  /** Argo CD Image Updater annotations on Applications (every 2 minutes by default); default on. */
+  imageUpdater?: { intervalMs?: number } | false;
 }
 
 export interface RunningFerry {
@@ -41,6 +47,8 @@ export interface RunningFerry {
   sealedSecrets?: SealedSecretController;
   flux?: FluxController;
   notifications?: NotificationController;
+  image?: ImageController;
+  imageUpdater?: ImageUpdaterController;
   metrics: FerryMetrics;
   stop(): Promise<void>;
 }
@@ -84,26 +92,7 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
     ? new SealedSecretController({ home, log, ...options.sealedSecrets })
     : undefined;
   await sealedSecrets?.start();
-  const flux =
-    options.flux === false
-      ? undefined
-      : new FluxController({
-          home,
-          log,
-          charts: engine.charts,
-          cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
-        });
-  flux?.start();
-  const notifications =
-    options.notifications === false
-      ? undefined
-      : new NotificationController({
-          home,
-          namespace,
-          log,
-          count: (labels) => metrics.notifications.inc(labels),
-        });
-  notifications?.start();
+  const { flux, notifications, image, imageUpdater } = startOptionalControllers(options, engine, metrics);
   const server = options.listen
     ? await startServer({
         listen: options.listen,
@@ -124,9 +113,12 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
     sealedSecrets,
     flux,
     notifications,
+    image,
+    imageUpdater,
     metrics,
     stop: async () => {
       await notifications?.stop();
+      await imageUpdater?.stop();
       await server?.close();
       metrics.stop();
       await sealedSecrets?.stop();
@@ -134,6 +126,56 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
       await applicationSets.stop();
       await applications.stop();
       await flux?.stop();
+      await image?.stop();
     },
   };
+}
+
+type OptionalControllers = Pick<RunningFerry, 'flux' | 'notifications' | 'image' | 'imageUpdater'>;
+
+/** The controllers a user can turn off: Flux, notifications, image reflector and updater. */
+function startOptionalControllers(
+  options: FerryOptions,
+  engine: Engine,
+  metrics: FerryMetrics,
+): OptionalControllers {
+  const { home, namespace, log } = options;
+  const flux =
+    options.flux === false
+      ? undefined
+      : new FluxController({
+          home,
+          log,
+          charts: engine.charts,
+          cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
+        });
+  flux?.start();
+  const notifications =
+    options.notifications === false
+      ? undefined
+      : new NotificationController({
+          home,
+          namespace,
+          log,
+          count: (labels) => metrics.notifications.inc(labels),
+        });
+  notifications?.start();
+  const image = options.image === false ? undefined : new ImageController({ home, log });
+  image?.start();
+  const imageUpdater =
+    options.imageUpdater === false
+      ? undefined
+      : new ImageUpdaterController({
+          home,
+          namespace,
+          log,
+          intervalMs: options.imageUpdater?.intervalMs,
+          repoCredentials: async (url) => {
+            const c = await engine.credentials.for(url);
+            return c && { username: c.username, password: c.password ?? c.bearerToken, insecure: c.insecure };
+          },
+          onUpdated: (app, images) => metrics.imageUpdates.inc({ name: app }, images),
+        });
+  imageUpdater?.start();
+  return { flux, notifications, image, imageUpdater };
 }

@@ -15,6 +15,7 @@ import { helmTemplate } from '../render/helm-template.js';
 import { kustomizeBuild, kustomizationFileNames } from '../render/kustomize.js';
 import { renderDirectory, type DirectoryOptions } from '../render/directory.js';
 import { RenderError } from '../render/errors.js';
+import { applySourceOverrides } from '../render/source-overrides.js';
 import { toolVersion } from '../tools/binaries.js';
 
 export interface HelmRenderOptions {
@@ -47,6 +48,8 @@ export interface ManifestRequest {
   refresh?: boolean;
   /** Hard refresh: also bypass the render cache. */
   force?: boolean;
+  /** Argo CD: the Application's name, to read `.argocd-source[-<name>].yaml` overrides in the path. */
+  sourceOverridesFor?: string;
 }
 
 export interface ManifestResult {
@@ -98,7 +101,8 @@ export class ManifestGenerator {
     return { objects, revision: chart.version, sourceType: 'Helm', cached };
   }
 
-  private async fromGit(req: ManifestRequest): Promise<ManifestResult> {
+  private async fromGit(request: ManifestRequest): Promise<ManifestResult> {
+    let req = request;
     const { sha } = await this.deps.git.resolve(req.repoURL, req.revision, {
       force: req.force || req.refresh,
     });
@@ -108,6 +112,8 @@ export class ManifestGenerator {
       throw new RenderError(
         `app path "${req.path ?? '.'}" does not exist in ${req.repoURL} at ${sha.slice(0, 12)}`,
       );
+    if (req.sourceOverridesFor !== undefined)
+      req = { ...req, helm: applySourceOverrides(req.helm, root, req.sourceOverridesFor) };
     const sourceType = existsSync(join(root, 'Chart.yaml'))
       ? 'Helm'
       : kustomizationFileNames.some((f) => existsSync(join(root, f)))

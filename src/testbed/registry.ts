@@ -10,6 +10,7 @@ import { ManagedProcess } from './process.js';
 import { freePort } from './ports.js';
 import { httpGet } from './probe.js';
 import { run } from '../util/exec.js';
+import { startTokenServer, type TokenServer } from './token-server.js';
 
 export const registryBinary = process.env.FERRY_DOCKER_REGISTRY ?? '/usr/bin/docker-registry';
 
@@ -22,12 +23,19 @@ export interface Registry {
   password?: string;
   dir: string;
   process: ManagedProcess;
+  /** With `auth: 'token'`: the token server the registry sends clients to (stop it with the registry). */
+  tokenServer?: TokenServer;
 }
 
 export interface RegistryOptions {
   dir: string;
   username?: string;
   password?: string;
+  /**
+   * How clients authenticate when a username is given: `htpasswd` (basic auth, the default)
+   * or `token` (Bearer tokens from a token server, as ghcr.io and Docker Hub).
+   */
+  auth?: 'htpasswd' | 'token';
 }
 
 export async function startRegistry(options: RegistryOptions): Promise<Registry> {
@@ -39,7 +47,18 @@ export async function startRegistry(options: RegistryOptions): Promise<Registry>
     storage: { filesystem: { rootdirectory: join(options.dir, 'data') }, delete: { enabled: true } },
     http: { addr: `127.0.0.1:${port}`, secret: randomBytes(16).toString('hex') },
   };
-  if (options.username) {
+  let tokenServer: TokenServer | undefined;
+  if (options.username && options.auth === 'token') {
+    tokenServer = await startTokenServer({
+      dir: join(options.dir, 'token'),
+      username: options.username,
+      password: options.password ?? '',
+      service: 'ferry-testbed-registry',
+      issuer: 'ferry-testbed-token-server',
+    });
+    const { realm, service, issuer, certificateFile } = tokenServer;
+    config.auth = { token: { realm, service, issuer, rootcertbundle: certificateFile } };
+  } else if (options.username) {
     const { stdout } = await run('htpasswd', ['-Bbn', options.username, options.password ?? '']);
     const htpasswd = join(options.dir, 'htpasswd');
     writeFileSync(htpasswd, stdout);
@@ -55,11 +74,16 @@ export async function startRegistry(options: RegistryOptions): Promise<Registry>
   });
   const host = `127.0.0.1:${port}`;
   // /v2/ answers 200 (open) or 401 (auth required) once the registry serves.
-  await proc.waitUntil(
-    async () => [200, 401].includes((await httpGet(`http://${host}/v2/`)).status),
-    30_000,
-    'serving',
-  );
+  await proc
+    .waitUntil(
+      async () => [200, 401].includes((await httpGet(`http://${host}/v2/`)).status),
+      30_000,
+      'serving',
+    )
+    .catch(async (err: unknown) => {
+      await tokenServer?.stop();
+      throw err;
+    });
   return {
     host,
     ociUrl: `oci://${host}`,
@@ -67,5 +91,6 @@ export async function startRegistry(options: RegistryOptions): Promise<Registry>
     password: options.password,
     dir: options.dir,
     process: proc,
+    tokenServer,
   };
 }

@@ -44,6 +44,7 @@ export const readyColumns: PrinterColumn[] = [
 ];
 const urlColumn: PrinterColumn = { name: 'URL', type: 'string', jsonPath: '.spec.url' };
 
+/** A Flux-style CRD (status subresource, printer columns); also used by src/api/image. */
 export function crd(def: CrdDefinition): KubeObject {
   const name = `${def.plural}.${def.group}`;
   return {

@@ -68,6 +68,7 @@ function manifestRequest(source: ApplicationSource, ctx: RenderContext): Manifes
     apiVersions: capabilities.apiVersions,
     refresh: ctx.refresh.refresh,
     force: ctx.refresh.force,
+    sourceOverridesFor: app.metadata.name ?? '',
   };
 }
 

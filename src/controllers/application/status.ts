@@ -15,6 +15,7 @@ import { stableJson } from '../../render/cache.js';
 import type { Comparison } from '../../engine/compare.js';
 import { syncWave } from '../../sync/plan/index.js';
 import type { AppContext } from './context.js';
+import { summaryImages } from './summary-images.js';
 
 export function resourceStatuses(comparison: Comparison): ResourceStatus[] {
   return comparison.resources
@@ -57,6 +58,7 @@ export function comparedStatus(
 ): ApplicationStatus {
   const prev = app.status ?? {};
   const multi = Boolean(app.spec.sources?.length);
+  const images = summaryImages(comparison.resources.filter((r) => !r.hook).map((r) => r.live));
   return {
     ...prev,
     sync: {
@@ -77,6 +79,7 @@ export function comparedStatus(
     ...(multi ? { sourceTypes: rendered.sourceTypes } : {}),
     reconciledAt: at.now,
     controllerNamespace: at.controllerNamespace,
+    ...(images.length > 0 || prev.summary?.images ? { summary: { ...prev.summary, images } } : {}),
   };
 }
 

@@ -89,6 +89,10 @@ export class FerryMetrics implements MetricsSource {
     'ferry_notifications_total',
     'Notifications sent or failed (after retries), by provider and result.',
   );
+  readonly imageUpdates = new Counter(
+    'ferry_image_updates_total',
+    'Images updated by the Argo CD Image Updater annotations, by app.',
+  );
   readonly kubeRequests = new Counter(
     'ferry_kube_requests_total',
     'Kubernetes API requests, by cluster server, verb and status code.',
@@ -147,6 +151,7 @@ export class FerryMetrics implements MetricsSource {
       this.prunes.render(),
       this.selfHeals.render(),
       this.rollbacks.render(),
+      this.imageUpdates.render(),
       family('ferry_workqueue_depth', 'gauge', 'Applications waiting to be reconciled.', [
         { value: this.inputs.queueDepth?.() ?? 0 },
       ]),
