@@ -2,8 +2,8 @@
  * Ferry's controllers running in the test process against a test-bed cluster, with
  * helpers to write Argo CD resources and wait for what a user would see.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parse, stringify } from 'yaml';
 import type { Application } from '../../src/api/argo/index.js';
@@ -63,12 +63,21 @@ export function waitForApp(
 export const syncedAndHealthy = (app: Application): boolean =>
   app.status?.sync?.status === 'Synced' && app.status.health?.status === 'Healthy' && !app.operation;
 
+/**
+ * The seed beside the checkout; a git worktree elsewhere finds it beside the main
+ * checkout, where its node_modules symlink points.
+ */
+function seedPath(): string {
+  const beside = (root: string): string =>
+    join(root, '..', 'shared', 'seed', 'gitops-integration-patterns.md');
+  const own = beside(projectRoot());
+  if (existsSync(own)) return own;
+  return beside(dirname(realpathSync(join(projectRoot(), 'node_modules'))));
+}
+
 /** The seed's YAML blocks, by heading, exactly as the user wrote them. */
 export function seedYaml(heading: string): KubeObject {
-  const seed = readFileSync(
-    join(projectRoot(), '..', 'shared', 'seed', 'gitops-integration-patterns.md'),
-    'utf8',
-  );
+  const seed = readFileSync(seedPath(), 'utf8');
   const at =
     seed.indexOf(`### ${heading}`) >= 0 ? seed.indexOf(`### ${heading}`) : seed.indexOf(`## ${heading}`);
   if (at < 0) throw new Error(`the seed has no section "${heading}"`);
