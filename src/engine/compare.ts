@@ -18,6 +18,7 @@ import {
 } from '../health/index.js';
 import { isHook } from '../sync/plan/index.js';
 import { trackedBy, withTracking } from './tracking.js';
+import type { DryRunCache } from './dry-run-cache.js';
 
 export type SyncStatus = 'Synced' | 'OutOfSync' | 'Unknown';
 
@@ -50,6 +51,10 @@ export interface CompareInput {
   previous: ObjectRef[];
   ignoreDifferences?: IgnoreDifferencesRule[];
   customHealthChecks?: CustomHealthCheck[];
+  /** Live objects (or their absence) known from memory (the controller's watches); undefined: ask the server. */
+  liveObject?: (cluster: Cluster, ref: ObjectRef) => { object?: KubeObject } | undefined;
+  /** Dry-run results to reuse while desired and live are unchanged; none: dry-run every time. */
+  dryRuns?: DryRunCache;
 }
 
 /** Fills in the destination namespace, drops it from cluster-scoped kinds, adds tracking. */
@@ -153,8 +158,8 @@ async function dryRunDesired(
 ): Promise<DryRunOutcome> {
   const outcome: DryRunOutcome = {};
   try {
-    outcome.live = await input.cluster.get(ref);
-    outcome.predicted = await input.cluster.apply(desired, { dryRun: true });
+    outcome.live = await readLive(input, ref);
+    outcome.predicted = await dryRun(input, desired, outcome.live);
   } catch (err) {
     // Missing namespace or CRD, or an object the server refuses: it cannot be dry-run;
     // compare the manifest as written and let the sync report the server's answer.
@@ -162,6 +167,25 @@ async function dryRunDesired(
     if (err instanceof ApiError && err.status !== 404) outcome.error = err.message;
   }
   return outcome;
+}
+
+function readLive(input: CompareInput, ref: ObjectRef): Promise<KubeObject | undefined> {
+  const known = input.liveObject?.(input.cluster, ref);
+  return known ? Promise.resolve(known.object) : input.cluster.get(ref);
+}
+
+/** The server's dry-run answer; a remembered one when neither side changed since (only for existing objects). */
+async function dryRun(
+  input: CompareInput,
+  desired: KubeObject,
+  live: KubeObject | undefined,
+): Promise<KubeObject> {
+  const { cluster, dryRuns } = input;
+  const known = live && dryRuns?.get(cluster.server, desired, live);
+  if (known) return known;
+  const predicted = await cluster.apply(desired, { dryRun: true });
+  if (live && dryRuns) dryRuns.set(cluster.server, desired, live, predicted);
+  return predicted;
 }
 
 function cannotDryRun(err: unknown): boolean {
@@ -173,7 +197,7 @@ function cannotDryRun(err: unknown): boolean {
 async function pruneState(input: CompareInput, ref: ObjectRef): Promise<ResourceState | undefined> {
   let live: KubeObject | undefined;
   try {
-    live = await input.cluster.get(ref);
+    live = await readLive(input, ref);
   } catch (err) {
     if (err instanceof UnknownKindError) return undefined;
     throw err;

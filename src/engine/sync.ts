@@ -18,6 +18,7 @@ import {
   type SyncTask,
 } from '../sync/plan/index.js';
 import type { Comparison } from './compare.js';
+import type { DryRunCache } from './dry-run-cache.js';
 import { waitForHealthy, waitForHook } from './wait.js';
 
 export type ResourceResultStatus = 'Synced' | 'SyncFailed' | 'Pruned' | 'PruneSkipped';
@@ -45,6 +46,11 @@ export interface SyncRequest {
   only?: Set<string>;
   waveTimeoutMs?: number;
   onProgress?: (message: string) => void;
+  /**
+   * Told what each apply returned: applying the same object again to that result is a
+   * no-op, so the result is also the dry-run answer the next comparison would get.
+   */
+  dryRuns?: DryRunCache;
 }
 
 export interface SyncOutcome {
@@ -156,7 +162,7 @@ async function runTask(req: SyncRequest, task: SyncTask): Promise<ResourceResult
     }
     const applied = req.options.replace
       ? await cluster.replace(task.object)
-      : await cluster.apply(task.object);
+      : await applyRemembered(req, task.object);
     const health = resourceHealth(applied);
     return result(
       task.object,
@@ -167,6 +173,12 @@ async function runTask(req: SyncRequest, task: SyncTask): Promise<ResourceResult
   } catch (err) {
     return result(task.object, 'SyncFailed', (err as Error).message, task.phase);
   }
+}
+
+async function applyRemembered(req: SyncRequest, obj: KubeObject): Promise<KubeObject> {
+  const applied = await req.cluster.apply(obj);
+  req.dryRuns?.set(req.cluster.server, obj, applied, applied);
+  return applied;
 }
 
 async function runHook(cluster: Cluster, task: SyncTask, dryRun?: boolean): Promise<ResourceResult> {

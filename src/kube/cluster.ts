@@ -23,8 +23,12 @@ export interface ApplyOptions {
   force?: boolean;
 }
 
+/** Told of each object this client wrote (as the server returned it), or deleted (undefined). */
+export type WriteObserver = (ref: ObjectRef, written: KubeObject | undefined) => void;
+
 export class Cluster {
   readonly discovery: Discovery;
+  private readonly writeObservers: WriteObserver[] = [];
 
   constructor(
     readonly name: string,
@@ -53,6 +57,16 @@ export class Cluster {
     return this.rest.server;
   }
 
+  /** Hear of every write made through this client (caches use it to never lag behind one). */
+  onWrite(observer: WriteObserver): void {
+    this.writeObservers.push(observer);
+  }
+
+  private wrote<T extends KubeObject>(written: T): T {
+    for (const observe of this.writeObservers) observe(refOf(written), written);
+    return written;
+  }
+
   resourceFor(apiVersion: string, kind: string): Promise<ApiResource> {
     return this.discovery.resourceFor(apiVersion, kind);
   }
@@ -61,13 +75,14 @@ export class Cluster {
   async apply(obj: KubeObject, options: ApplyOptions = {}): Promise<KubeObject> {
     const res = await this.resourceFor(obj.apiVersion, obj.kind);
     const body = { ...obj, metadata: withoutServerFields(obj.metadata) };
-    return this.rest.send<KubeObject>({
+    const result = await this.rest.send<KubeObject>({
       method: 'PATCH',
       path: resourcePath(res, obj.metadata.namespace, obj.metadata.name),
       query: { fieldManager, force: options.force ?? true, dryRun: options.dryRun ? 'All' : undefined },
       body,
       contentType: 'application/apply-patch+yaml',
     });
+    return options.dryRun ? result : this.wrote(result);
   }
 
   /** Replaces the object (Argo CD's Replace=true sync option); creates it when missing. */
@@ -75,30 +90,36 @@ export class Cluster {
     const res = await this.resourceFor(obj.apiVersion, obj.kind);
     const live = await this.get(refOf(obj));
     if (!live) {
-      return this.rest.send<KubeObject>({
-        method: 'POST',
-        path: resourcePath(res, obj.metadata.namespace),
-        body: obj,
-        query: { fieldManager },
-      });
+      return this.wrote(
+        await this.rest.send<KubeObject>({
+          method: 'POST',
+          path: resourcePath(res, obj.metadata.namespace),
+          body: obj,
+          query: { fieldManager },
+        }),
+      );
     }
     const body = { ...obj, metadata: { ...obj.metadata, resourceVersion: live.metadata.resourceVersion } };
-    return this.rest.send<KubeObject>({
-      method: 'PUT',
-      path: resourcePath(res, obj.metadata.namespace, obj.metadata.name),
-      body,
-      query: { fieldManager },
-    });
+    return this.wrote(
+      await this.rest.send<KubeObject>({
+        method: 'PUT',
+        path: resourcePath(res, obj.metadata.namespace, obj.metadata.name),
+        body,
+        query: { fieldManager },
+      }),
+    );
   }
 
   async create(obj: KubeObject): Promise<KubeObject> {
     const res = await this.resourceFor(obj.apiVersion, obj.kind);
-    return this.rest.send<KubeObject>({
-      method: 'POST',
-      path: resourcePath(res, obj.metadata.namespace),
-      body: obj,
-      query: { fieldManager },
-    });
+    return this.wrote(
+      await this.rest.send<KubeObject>({
+        method: 'POST',
+        path: resourcePath(res, obj.metadata.namespace),
+        body: obj,
+        query: { fieldManager },
+      }),
+    );
   }
 
   /** The live object, or undefined when it does not exist. */
@@ -140,23 +161,27 @@ export class Cluster {
   async mergePatch(ref: ObjectRef, patch: unknown, subresource?: string): Promise<KubeObject> {
     const res = await this.resourceFor(ref.apiVersion, ref.kind);
     const path = resourcePath(res, ref.namespace, ref.name) + (subresource ? `/${subresource}` : '');
-    return this.rest.send<KubeObject>({
-      method: 'PATCH',
-      path,
-      body: patch,
-      contentType: 'application/merge-patch+json',
-    });
+    return this.wrote(
+      await this.rest.send<KubeObject>({
+        method: 'PATCH',
+        path,
+        body: patch,
+        contentType: 'application/merge-patch+json',
+      }),
+    );
   }
 
   /** Applies an RFC 6902 JSON patch (exact replacement of whole fields, e.g. /status). */
   async jsonPatch(ref: ObjectRef, patch: unknown[]): Promise<KubeObject> {
     const res = await this.resourceFor(ref.apiVersion, ref.kind);
-    return this.rest.send<KubeObject>({
-      method: 'PATCH',
-      path: resourcePath(res, ref.namespace, ref.name),
-      body: patch,
-      contentType: 'application/json-patch+json',
-    });
+    return this.wrote(
+      await this.rest.send<KubeObject>({
+        method: 'PATCH',
+        path: resourcePath(res, ref.namespace, ref.name),
+        body: patch,
+        contentType: 'application/json-patch+json',
+      }),
+    );
   }
 
   /** Deletes; resolves false when it was already gone. */
@@ -171,6 +196,7 @@ export class Cluster {
         path: resourcePath(res, ref.namespace, ref.name),
         body: { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy },
       });
+      for (const observe of this.writeObservers) observe(ref, undefined);
       return true;
     } catch (err) {
       if (isNotFound(err)) return false;

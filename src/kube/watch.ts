@@ -15,9 +15,21 @@ export interface CollectionWatch {
   stop(): void;
 }
 
+/** The collection to watch; `onSync` hears when what the watch reported is complete and current. */
+export interface WatchTarget {
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  /**
+   * true after each full list; false when the watch broke and must list again (events
+   * may have been missed, so anything kept from it is no longer trustworthy).
+   */
+  onSync?: (synced: boolean) => void;
+}
+
 export function watchCollection(
   cluster: Cluster,
-  target: { apiVersion: string; kind: string; namespace?: string },
+  target: WatchTarget,
   onEvent: WatchHandler,
   onError: (err: unknown) => void = () => undefined,
 ): CollectionWatch {
@@ -30,14 +42,19 @@ export function watchCollection(
       try {
         const res = await cluster.resourceFor(target.apiVersion, target.kind);
         const path = resourcePath(res, target.namespace);
-        if (!resourceVersion) resourceVersion = await listAll(cluster, { path, target, onEvent });
+        if (!resourceVersion) {
+          resourceVersion = await listAll(cluster, { path, target, onEvent });
+          target.onSync?.(true);
+        }
         resourceVersion = await watchOnce(watcher, {
           path,
           resourceVersion,
           onEvent,
           setAbort: (a) => (abort = a),
         });
+        if (!resourceVersion) target.onSync?.(false);
       } catch (err) {
+        target.onSync?.(false);
         if (stopped) return;
         onError(err);
         resourceVersion = undefined;
@@ -49,6 +66,7 @@ export function watchCollection(
   return {
     stop: () => {
       stopped = true;
+      target.onSync?.(false);
       abort?.abort();
     },
   };

@@ -9,7 +9,10 @@ import { watchCollection, type CollectionWatch } from '../../kube/watch.js';
 import type { Logger } from '../../util/log.js';
 import { WorkQueue } from '../workqueue.js';
 import { LiveWatches } from '../live-watches.js';
+import { DryRunCache } from '../../engine/dry-run-cache.js';
 import { ApplicationReconciler, type ReconcilerDeps } from './reconcile.js';
+import { AppChanges } from './app-changes.js';
+import { HomeObjects } from './home-objects.js';
 
 export interface ApplicationControllerOptions extends ReconcilerDeps {
   workers?: number;
@@ -18,6 +21,8 @@ export interface ApplicationControllerOptions extends ReconcilerDeps {
   log: Logger;
   /** Told how long each reconcile took (metrics). */
   onReconciled?: (app: string, ms: number) => void;
+  /** How long a change seen by a live watch waits, so a burst of them (a rollout) is one reconcile. */
+  liveChangeDelayMs?: number;
 }
 
 export class ApplicationController {
@@ -25,6 +30,9 @@ export class ApplicationController {
   private readonly reconciler: ApplicationReconciler;
   private readonly live: LiveWatches;
   private readonly names = new Set<string>();
+  private readonly changes = new AppChanges();
+  private readonly homeObjects: HomeObjects;
+  private projectWatch: CollectionWatch | undefined;
   private readonly refreshRequested = new Set<string>();
   private appWatch: CollectionWatch | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
@@ -33,8 +41,14 @@ export class ApplicationController {
   reconciles = 0;
 
   constructor(private readonly options: ApplicationControllerOptions) {
-    this.reconciler = new ApplicationReconciler(options);
     this.live = new LiveWatches((instance) => this.onLiveChange(instance), options.log);
+    this.homeObjects = new HomeObjects(options.home, options.namespace);
+    this.reconciler = new ApplicationReconciler({
+      ...options,
+      homeObject: (ref) => this.homeObjects.lookup(ref),
+      liveObject: (cluster, ref) => this.live.lookup(cluster, ref),
+      dryRuns: new DryRunCache(),
+    });
   }
 
   get home(): Cluster {
@@ -45,17 +59,28 @@ export class ApplicationController {
     const { home, namespace, log } = this.options;
     this.appWatch = watchCollection(
       home,
-      { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace },
+      {
+        apiVersion: ARGO_API_VERSION,
+        kind: 'Application',
+        namespace,
+        onSync: (synced) => this.homeObjects.setSynced('Application', synced),
+      },
       (type, obj) => {
+        // Memory first: the reconcile this event queues must read the app it brought.
+        if (this.homeObjects.observe(type, obj) === 'stale') return;
         const name = obj.metadata.name ?? '';
-        if (type === 'DELETED') this.names.delete(name);
-        else {
-          this.names.add(name);
-          this.queue.add(name);
+        if (type === 'DELETED') {
+          this.names.delete(name);
+          this.changes.forget(name);
+          return;
         }
+        this.names.add(name);
+        // Only status changed (this controller's own write): nothing new to act on.
+        if (this.changes.seen(obj) || type === 'ADDED') this.queue.add(name);
       },
       (err) => log.warn('application watch restarting', { error: (err as Error).message }),
     );
+    this.projectWatch = this.homeObjects.watchProjects(log);
     this.scheduleResync();
     this.running = this.queue.run(
       this.options.workers ?? 4,
@@ -69,6 +94,7 @@ export class ApplicationController {
 
   async stop(): Promise<void> {
     this.appWatch?.stop();
+    this.projectWatch?.stop();
     this.live.stop();
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.queue.stop();
@@ -96,7 +122,7 @@ export class ApplicationController {
   private onLiveChange(instance: string): void {
     const sep = instance.indexOf('_');
     const name = sep < 0 ? instance : instance.slice(sep + 1);
-    if (this.names.has(name)) this.queue.addAfter(name, 250);
+    if (this.names.has(name)) this.queue.addAfter(name, this.options.liveChangeDelayMs ?? 500);
   }
 
   private scheduleResync(): void {

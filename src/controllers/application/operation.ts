@@ -14,6 +14,7 @@ import type {
 import type { Cluster } from '../../kube/cluster.js';
 import type { Comparison } from '../../engine/compare.js';
 import { executeSync, type SyncOutcome, type SyncRequest } from '../../engine/sync.js';
+import type { DryRunCache } from '../../engine/dry-run-cache.js';
 import { parseSyncOptions, retryAllowed, retryDelay, type RetryStrategy } from '../../sync/plan/index.js';
 import { keyString } from '../../kube/object.js';
 
@@ -33,6 +34,8 @@ export interface RunOperationInput {
   revisions: string[];
   now: () => Date;
   onProgress?: (message: string) => void;
+  /** Where the sync's applies are remembered as the next comparison's dry-run answers. */
+  dryRuns?: DryRunCache;
 }
 
 /** Where this attempt stands in a series of retries of the same operation. */
@@ -80,6 +83,7 @@ function syncRequest(input: RunOperationInput): SyncRequest {
     dryRun: sync.dryRun,
     only: selectedResources(sync),
     onProgress: input.onProgress,
+    dryRuns: input.dryRuns,
   };
 }
 

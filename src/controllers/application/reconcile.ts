@@ -16,7 +16,9 @@ import type {
 } from '../../api/argo/index.js';
 import { ARGO_API_VERSION, defaultProject, validateApplication } from '../../api/argo/index.js';
 import type { Cluster, ObjectRef } from '../../kube/cluster.js';
-import { compare, type Comparison } from '../../engine/compare.js';
+import type { KubeObject } from '../../kube/object.js';
+import { compare, type CompareInput, type Comparison } from '../../engine/compare.js';
+import type { DryRunCache } from '../../engine/dry-run-cache.js';
 import type { ManifestGenerator } from '../../engine/manifests.js';
 import { appInstanceName } from '../../engine/tracking.js';
 import type { Logger } from '../../util/log.js';
@@ -47,6 +49,12 @@ export interface ReconcilerDeps {
   /** How soon to look again while resources are progressing. */
   progressingRequeueMs?: number;
   errorRequeueMs?: number;
+  /** Live objects the controller's watches keep; a hard refresh reads from the server instead. */
+  liveObject?: CompareInput['liveObject'];
+  /** Dry-run results to reuse while neither side changed; a hard refresh bypasses them. */
+  dryRuns?: DryRunCache;
+  /** Applications and AppProjects known from memory (the controller's watches); undefined: GET. */
+  homeObject?: (ref: ObjectRef) => { object?: KubeObject } | undefined;
 }
 
 export interface ReconcileResult {
@@ -94,7 +102,7 @@ export class ApplicationReconciler {
   /** `refresh`: fetch the sources again now (a webhook or an explicit refresh request). */
   async reconcile(name: string, options: { refresh?: boolean } = {}): Promise<ReconcileResult> {
     const ref = { apiVersion: ARGO_API_VERSION, kind: 'Application', namespace: this.deps.namespace, name };
-    const app = (await this.deps.home.get(ref)) as Application | undefined;
+    const app = (await this.read(ref)) as Application | undefined;
     if (!app) return {};
     const events = new AppEvents(this.deps.home, app, this.deps.log);
     if (app.metadata.deletionTimestamp) {
@@ -105,6 +113,11 @@ export class ApplicationReconciler {
     const result = await this.reconcileApp(app, events, refresh);
     if (app.metadata.annotations?.[refreshAnnotation]) await this.clearRefreshRequest(ref);
     return result;
+  }
+
+  private read(ref: ObjectRef): Promise<KubeObject | undefined> {
+    const known = this.deps.homeObject?.(ref);
+    return known ? Promise.resolve(known.object) : this.deps.home.get(ref);
   }
 
   private async clearRefreshRequest(ref: ObjectRef): Promise<void> {
@@ -159,10 +172,8 @@ export class ApplicationReconciler {
       this.deps.namespace,
     );
     try {
-      const rendered = await renderApp(app, cluster, this.deps.manifests, {
-        refresh,
-        force: hardRefreshRequested(app),
-      });
+      const hard = hardRefreshRequested(app);
+      const rendered = await renderApp(app, cluster, this.deps.manifests, { refresh, force: hard });
       const notPermitted = await resourcesDenied({ app, project, cluster, instance }, rendered.objects);
       if (notPermitted) return { failure: { type: 'SyncError', message: notPermitted } };
       const comparison = await compare({
@@ -173,6 +184,7 @@ export class ApplicationReconciler {
         previous: previousResources(app),
         ignoreDifferences: app.spec.ignoreDifferences,
         customHealthChecks: await this.deps.healthChecks?.(),
+        ...(hard ? {} : { liveObject: this.deps.liveObject, dryRuns: this.deps.dryRuns }),
       });
       return { app, events, cluster, rendered, comparison };
     } catch (err) {
@@ -244,6 +256,7 @@ export class ApplicationReconciler {
       revision: ctx.rendered.revision,
       revisions: ctx.rendered.revisions,
       now: this.now,
+      dryRuns: this.deps.dryRuns,
     });
     const finished: FinishedSync = { ...sync, startedAt, result };
     const status = this.statusFrom(ctx, []);
@@ -351,7 +364,7 @@ export class ApplicationReconciler {
 
   private async project(app: Application): Promise<AppProject | string> {
     const name = app.spec.project || 'default';
-    const project = (await this.deps.home.get({
+    const project = (await this.read({
       apiVersion: ARGO_API_VERSION,
       kind: 'AppProject',
       namespace: this.deps.namespace,

@@ -4,7 +4,7 @@
  * downloaded once per digest.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ChartNotFoundError, RepositoryError } from './errors.js';
@@ -121,7 +121,11 @@ export class HttpChartRepository {
         );
       }
       mkdirSync(join(this.cacheDir, 'archives'), { recursive: true });
-      writeFileSync(archive, body);
+      // Write aside, then rename: a concurrent download of the same chart must not
+      // truncate the archive while another reconcile's tar is reading it.
+      const partial = `${archive}.${process.pid}-${Math.random().toString(36).slice(2)}.part`;
+      writeFileSync(partial, body);
+      renameSync(partial, archive);
     }
     return { version: entry.version, digest: key, archive };
   }
