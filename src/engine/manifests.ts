@@ -5,7 +5,7 @@
  * controllers translate their resources into a ManifestRequest.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { KubeObject } from '../kube/object.js';
 import { HelmChartSource } from '../sources/helm/chart-source.js';
 import type { HelmCredentials } from '../sources/helm/types.js';
@@ -15,7 +15,12 @@ import { helmTemplate } from '../render/helm-template.js';
 import { kustomizeBuild, kustomizationFileNames } from '../render/kustomize.js';
 import { renderDirectory, type DirectoryOptions } from '../render/directory.js';
 import { RenderError } from '../render/errors.js';
-import { applySourceOverrides } from '../render/source-overrides.js';
+import {
+  hasKustomizeEdits,
+  kustomizeBuildWithEdits,
+  type KustomizeEditOptions,
+} from '../render/kustomize-edits.js';
+import { applyKustomizeOverrides, applySourceOverrides } from '../render/source-overrides.js';
 import { toolVersion } from '../tools/binaries.js';
 
 export interface HelmRenderOptions {
@@ -37,6 +42,8 @@ export interface ManifestRequest {
   revision: string;
   oci?: boolean;
   helm?: HelmRenderOptions;
+  /** Written into the path's kustomization file (in a private copy) before `kustomize build`. */
+  kustomize?: KustomizeEditOptions;
   directory?: DirectoryOptions;
   /** Other sources by name, for value files written `$name/path`. */
   refs?: Record<string, { repoURL: string; revision: string }>;
@@ -112,13 +119,13 @@ export class ManifestGenerator {
       throw new RenderError(
         `app path "${req.path ?? '.'}" does not exist in ${req.repoURL} at ${sha.slice(0, 12)}`,
       );
-    if (req.sourceOverridesFor !== undefined)
-      req = { ...req, helm: applySourceOverrides(req.helm, root, req.sourceOverridesFor) };
-    const sourceType = existsSync(join(root, 'Chart.yaml'))
-      ? 'Helm'
-      : kustomizationFileNames.some((f) => existsSync(join(root, f)))
-        ? 'Kustomize'
-        : 'Directory';
+    req = withSourceOverrides(req, root);
+    const sourceType = gitSourceType(root);
+    const edits = hasKustomizeEdits(req.kustomize) ? req.kustomize : undefined;
+    if (edits && sourceType !== 'Kustomize')
+      throw new RenderError(
+        `kustomize options are set, but path "${req.path ?? '.'}" has no kustomization.yaml, kustomization.yml or Kustomization`,
+      );
     const { files, refShas } =
       sourceType === 'Helm' ? await this.valueFiles(req, root) : { files: [], refShas: {} };
     const tool =
@@ -130,12 +137,16 @@ export class ManifestGenerator {
       files,
       refShas,
       dir: req.directory,
+      kustomize: edits,
       ...this.renderInputs(req),
       tool,
     });
     const render = async (): Promise<KubeObject[]> => {
       if (sourceType === 'Helm') return this.template(req, root, files);
-      if (sourceType === 'Kustomize') return kustomizeBuild(root);
+      if (sourceType === 'Kustomize')
+        return edits
+          ? kustomizeBuildWithEdits(checkout, relative(checkout, root), edits)
+          : kustomizeBuild(root);
       return renderDirectory(root, req.directory);
     };
     const { objects, cached } = await this.deps.cache.get(key, render, req.force);
@@ -215,6 +226,21 @@ export class ManifestGenerator {
     });
     return { root: await this.deps.git.checkout(source.repoURL, sha), refSha: sha };
   }
+}
+
+/** Argo CD: the request with `.argocd-source[-<app>].yaml` in the path merged in. */
+function withSourceOverrides(req: ManifestRequest, root: string): ManifestRequest {
+  if (req.sourceOverridesFor === undefined) return req;
+  return {
+    ...req,
+    helm: applySourceOverrides(req.helm, root, req.sourceOverridesFor),
+    kustomize: applyKustomizeOverrides(req.kustomize, root, req.sourceOverridesFor),
+  };
+}
+
+function gitSourceType(root: string): ManifestResult['sourceType'] {
+  if (existsSync(join(root, 'Chart.yaml'))) return 'Helm';
+  return kustomizationFileNames.some((f) => existsSync(join(root, f))) ? 'Kustomize' : 'Directory';
 }
 
 /** Joins and refuses paths that climb out of the repository or chart. */

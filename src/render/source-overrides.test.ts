@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { applySourceOverrides } from './source-overrides.js';
+import { applyKustomizeOverrides, applySourceOverrides } from './source-overrides.js';
 
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-overrides-'));
@@ -38,5 +38,26 @@ describe('.argocd-source files', () => {
   it('name the file whose YAML is broken', () => {
     const dir = dirWith({ '.argocd-source-x.yaml': 'helm: [' });
     expect(() => applySourceOverrides(spec, dir, 'x')).toThrow(/\.argocd-source-x\.yaml: invalid YAML/);
+  });
+});
+
+describe('.argocd-source kustomize part', () => {
+  it('merges into the spec options (lists replace, objects merge, null removes), app file last', () => {
+    const dir = dirWith({
+      '.argocd-source.yaml': 'kustomize:\n  commonLabels:\n    team: a\n  namePrefix: null\n',
+      '.argocd-source-my-app.yaml': 'kustomize:\n  images:\n  - nginx=nginx:1.27.2\n',
+    });
+    const spec = { namePrefix: 'p-', images: ['nginx=nginx:1.27.1', 'redis:7'], commonLabels: { env: 'x' } };
+    expect(applyKustomizeOverrides(spec, dir, 'my-app')).toEqual({
+      images: ['nginx=nginx:1.27.2'],
+      commonLabels: { env: 'x', team: 'a' },
+    });
+  });
+
+  it('leave the options alone without a kustomize part, and create them when the spec has none', () => {
+    const spec = { images: ['a:1'] };
+    expect(applyKustomizeOverrides(spec, dirWith({ '.argocd-source-x.yaml': 'helm: {}\n' }), 'x')).toBe(spec);
+    const dir = dirWith({ '.argocd-source-x.yaml': 'kustomize:\n  Images: [app=reg/app:2]\n' });
+    expect(applyKustomizeOverrides(undefined, dir, 'x')).toEqual({ images: ['app=reg/app:2'] });
   });
 });

@@ -56,6 +56,7 @@ function manifestRequest(source: ApplicationSource, ctx: RenderContext): Manifes
     path: source.path,
     revision: source.targetRevision ?? (source.chart ? '' : 'HEAD'),
     helm: source.helm && helmRequest(source.helm),
+    kustomize: source.kustomize && kustomizeRequest(source.kustomize),
     directory: source.directory && {
       recurse: source.directory.recurse,
       include: source.directory.include,
@@ -93,6 +94,28 @@ function helmRequest(helm: NonNullable<ApplicationSource['helm']>): NonNullable<
     releaseName: helm.releaseName,
     skipCrds: helm.skipCrds,
     ignoreMissingValueFiles: helm.ignoreMissingValueFiles,
+  };
+}
+
+/** Argo CD's kustomize options the engine writes into the kustomization file (`version`, `kubeVersion`, `apiVersions` are not). */
+function kustomizeRequest(
+  k: NonNullable<ApplicationSource['kustomize']>,
+): NonNullable<ManifestRequest['kustomize']> {
+  return {
+    namePrefix: k.namePrefix,
+    nameSuffix: k.nameSuffix,
+    images: k.images,
+    replicas: k.replicas,
+    commonLabels: k.commonLabels,
+    commonAnnotations: k.commonAnnotations,
+    forceCommonLabels: k.forceCommonLabels,
+    forceCommonAnnotations: k.forceCommonAnnotations,
+    labelWithoutSelector: k.labelWithoutSelector,
+    labelIncludeTemplates: k.labelIncludeTemplates,
+    namespace: k.namespace,
+    patches: k.patches?.map((p) => ({ ...p })),
+    components: k.components,
+    ignoreMissingComponents: k.ignoreMissingComponents,
   };
 }
 

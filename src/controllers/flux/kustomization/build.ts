@@ -5,40 +5,32 @@
  * substitution and Flux's labels. Every failure is a BuildFailed (or ArtifactFailed for a
  * path that is not there) with kustomize's own message.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { parse, stringify } from 'yaml';
 import type { Kustomization } from '../../../api/flux/index.js';
 import type { KubeObject } from '../../../kube/object.js';
+import { RenderError } from '../../../render/errors.js';
 import { kustomizeBuild } from '../../../render/kustomize.js';
+import {
+  inPrivateCopy,
+  readKustomizationFile,
+  writeKustomizationFile,
+} from '../../../render/kustomize-overlay.js';
 import { substituteObjects } from './envsubst.js';
 import { KsReason, KustomizationStepError } from './errors.js';
-import {
-  generatedKustomization,
-  kustomizationFileIn,
-  overlaySettings,
-  type KustomizeFile,
-} from './generate.js';
+import { generatedKustomization, kustomizationFileIn, overlaySettings } from './generate.js';
 import { withFluxMetadata } from './metadata.js';
-
-function readKustomizeFile(file: string): KustomizeFile {
-  try {
-    const doc = parse(readFileSync(file, 'utf8')) as unknown;
-    return typeof doc === 'object' && doc !== null ? (doc as KustomizeFile) : {};
-  } catch (err) {
-    throw new KustomizationStepError(
-      KsReason.BuildFailed,
-      `kustomization file ${file.split('/').pop() ?? ''} is not valid YAML: ${(err as Error).message}`,
-    );
-  }
-}
 
 /** Writes the effective kustomization file into `dir` (a private copy). */
 function prepare(dir: string, ks: Kustomization): void {
   const existing = kustomizationFileIn(dir);
-  const file = existing ? readKustomizeFile(existing) : generatedKustomization(dir);
-  writeFileSync(existing ?? join(dir, 'kustomization.yaml'), stringify(overlaySettings(file, ks.spec)));
+  try {
+    const file = existing ? readKustomizationFile(existing) : generatedKustomization(dir);
+    writeKustomizationFile(existing ?? join(dir, 'kustomization.yaml'), overlaySettings(file, ks.spec));
+  } catch (err) {
+    if (err instanceof RenderError) throw new KustomizationStepError(KsReason.BuildFailed, err.message);
+    throw err;
+  }
 }
 
 export async function buildKustomization(
@@ -54,10 +46,7 @@ export async function buildKustomization(
       `kustomization path not found: ${ks.spec.path ?? './'} does not exist in the source artifact`,
     );
   }
-  const work = mkdtempSync(join(tmpdir(), 'ferry-ks-'));
-  try {
-    cpSync(artifactDir, work, { recursive: true, filter: (src) => !src.split('/').includes('.git') });
-    const dir = join(work, relative);
+  return inPrivateCopy(artifactDir, relative, async (dir, work) => {
     prepare(dir, ks);
     let objects: KubeObject[];
     try {
@@ -75,7 +64,5 @@ export async function buildKustomization(
       }
     }
     return objects.map((o) => withFluxMetadata(o, ks));
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }

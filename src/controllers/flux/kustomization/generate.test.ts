@@ -70,3 +70,13 @@ describe('overlaySettings', () => {
     expect(overlaySettings(file, spec({}))).toEqual(file);
   });
 });
+
+describe('overlaySettings images', () => {
+  it("replace the file's entry of the same name, as kustomize-controller does", () => {
+    const out = overlaySettings(
+      { images: [{ name: 'a', newTag: '1' }] },
+      spec({ images: [{ name: 'a', newTag: '2' }] }),
+    );
+    expect(out.images).toEqual([{ name: 'a', newTag: '2' }]);
+  });
+});

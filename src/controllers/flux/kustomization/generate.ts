@@ -4,19 +4,21 @@
  *    .yaml/.yml file below it; a subfolder with its own kustomization file is listed as a
  *    folder and not walked into (kustomize-controller's generator).
  *  - `overlaySettings`: the Kustomization's own settings written on top of the file —
- *    targetNamespace → namespace, namePrefix/nameSuffix, patches, images and components
- *    appended — so the real `kustomize build` applies them after the user's own.
+ *    targetNamespace → namespace, namePrefix/nameSuffix, patches and components appended,
+ *    images replacing the file's entry of the same name (as kustomize-controller does) —
+ *    so the real `kustomize build` applies them after the user's own.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { KustomizationSpec } from '../../../api/flux/index.js';
-import { kustomizationFileNames } from '../../../render/kustomize.js';
+import {
+  kustomizationFileIn,
+  listOf,
+  upsertByName,
+  type KustomizeFile,
+} from '../../../render/kustomize-overlay.js';
 
-export type KustomizeFile = Record<string, unknown>;
-
-export function kustomizationFileIn(dir: string): string | undefined {
-  return kustomizationFileNames.map((f) => join(dir, f)).find((f) => existsSync(f));
-}
+export { kustomizationFileIn, type KustomizeFile };
 
 function collect(root: string, dir: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
@@ -39,8 +41,6 @@ export function generatedKustomization(dir: string): KustomizeFile {
   return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
 }
 
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
 /** `file` with the Kustomization's settings laid over it (a new object; `file` is not changed). */
 export function overlaySettings(file: KustomizeFile, spec: KustomizationSpec): KustomizeFile {
   const out: KustomizeFile = { ...file };
@@ -51,9 +51,9 @@ export function overlaySettings(file: KustomizeFile, spec: KustomizationSpec): K
     const patches = spec.patches.map((p) =>
       p.target ? { patch: p.patch, target: p.target } : { patch: p.patch },
     );
-    out.patches = [...list(file.patches), ...patches];
+    out.patches = [...listOf(file.patches), ...patches];
   }
-  if (spec.images?.length) out.images = [...list(file.images), ...spec.images];
-  if (spec.components?.length) out.components = [...list(file.components), ...spec.components];
+  if (spec.images?.length) out.images = upsertByName(file.images, spec.images);
+  if (spec.components?.length) out.components = [...listOf(file.components), ...spec.components];
   return out;
 }
