@@ -88,6 +88,7 @@ export async function startFerry(options: FerryOptions): Promise<RunningFerry> {
           log,
           charts: engine.charts,
           cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
+          onReconciled: (object, ms) => metrics.observeFluxReconcile(object, ms),
         });
   flux?.start();
   const server = options.listen

@@ -33,6 +33,8 @@ export interface RunOperationInput {
   revisions: string[];
   now: () => Date;
   onProgress?: (message: string) => void;
+  /** Aborted when a user terminates the operation (`ferry app terminate-op`). */
+  signal?: AbortSignal;
 }
 
 /** Where this attempt stands in a series of retries of the same operation. */
@@ -80,6 +82,7 @@ function syncRequest(input: RunOperationInput): SyncRequest {
     dryRun: sync.dryRun,
     only: selectedResources(sync),
     onProgress: input.onProgress,
+    signal: input.signal,
   };
 }
 
@@ -122,7 +125,8 @@ function nextOperationState(
   state: OperationState,
 ): OperationResult {
   const strategy = retryStrategy(input.app, input.operation);
-  if (outcome.phase === 'Failed' && retryAllowed(strategy, attempt.retryCount)) {
+  const terminated = input.signal?.aborted === true; // a terminated operation is not retried
+  if (outcome.phase === 'Failed' && !terminated && retryAllowed(strategy, attempt.retryCount)) {
     const next = attempt.retryCount + 1;
     const delay = retryDelay(strategy, next);
     const at = new Date(input.now().getTime() + delay).toISOString();

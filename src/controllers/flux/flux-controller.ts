@@ -26,7 +26,7 @@ import { helmRepositoryHandler } from './helmrepository.js';
 import { Destinations } from './helmrelease/destination.js';
 import { HelmReleaseReconciler } from './helmrelease/reconcile.js';
 import type { ChartSourceRef } from './helmrelease/source.js';
-import { KindController, objectKey, type KindReconciler } from './kind-controller.js';
+import { KindController, objectKey, type KindReconciler, type ReconcileObserver } from './kind-controller.js';
 import { ociRepositoryHandler } from './ocirepository.js';
 import { reconcileSource, type AnySource, type SourceKindHandler } from './source-reconcile.js';
 import { ValuesWatches } from './values-watch.js';
@@ -42,6 +42,8 @@ export interface FluxControllerOptions {
   defaultSourceNamespace?: string;
   /** Concurrent HelmRelease reconciles (each may wait on helm for its timeout); default 4. */
   releaseWorkers?: number;
+  /** Told how long each reconcile of each kind took. */
+  onReconciled?: ReconcileObserver;
 }
 
 type Status = { artifact?: Artifact; conditions?: Condition[] } | undefined;
@@ -89,7 +91,16 @@ export class FluxController {
       reconciler: KindReconciler,
       apiVersion = SOURCE_API_VERSION,
       workers = 2,
-    ): KindController => new KindController({ home, apiVersion, kind: k, reconciler, log, workers });
+    ): KindController =>
+      new KindController({
+        home,
+        apiVersion,
+        kind: k,
+        reconciler,
+        log,
+        workers,
+        onReconciled: options.onReconciled,
+      });
     this.helmRepositories = kind(
       'HelmRepository',
       sourceReconciler(deps, helmRepositoryHandler({ ...deps, artifactRoot })),
