@@ -25,6 +25,9 @@ import { homeCluster, loadKubeConfig, type KubeOptions } from './kube.js';
 import { conditionsSummary, helmReleasesTable, historyTable, sourcesTable } from './flux-view.js';
 import { requestReconcile, waitHandled } from './flux-wait.js';
 import { registerGetKustomizations, registerKsCommands } from './ks.js';
+import { addServerOptions } from './remote/options.js';
+import { remoteClient, type ServerOptions } from './remote/client.js';
+import { remoteHrHistory, remoteHrRequest, remoteHrSuspend } from './hr-remote.js';
 
 type Opts = KubeOptions & { allNamespaces?: boolean };
 
@@ -91,9 +94,13 @@ function registerHrCommands(program: Command): void {
     .description('manage Flux HelmReleases, like `flux … hr`');
   const sub = (spec: string, description: string): Command =>
     withOptions(hr.command(spec).description(description));
+  const remoteSub = (spec: string, description: string): Command => addServerOptions(sub(spec, description));
+  const ns = (opts: KubeOptions): string => opts.namespace ?? 'flux-system';
 
-  sub('suspend <name>', 'stop reconciling the HelmRelease (changes are ignored until resumed)').action(
-    async (name: string, opts: KubeOptions) => {
+  remoteSub('suspend <name>', 'stop reconciling the HelmRelease (changes are ignored until resumed)').action(
+    async (name: string, opts: KubeOptions & ServerOptions) => {
+      const api = remoteClient(opts);
+      if (api) return remoteHrSuspend(api, ns(opts), name);
       const cluster = await homeCluster(opts);
       await getHr(cluster, opts, name);
       await cluster.mergePatch(hrRef(opts, name), { spec: { suspend: true } });
@@ -101,9 +108,16 @@ function registerHrCommands(program: Command): void {
     },
   );
 
-  sub('resume <name>', 'reconcile the HelmRelease again and wait for the result')
+  remoteSub('resume <name>', 'reconcile the HelmRelease again and wait for the result')
     .option('--timeout <duration>', 'how long to wait', '5m')
-    .action(async (name: string, opts: KubeOptions & { timeout: string }) => {
+    .action(async (name: string, opts: KubeOptions & ServerOptions & { timeout: string }) => {
+      const api = remoteClient(opts);
+      if (api)
+        return remoteHrRequest(
+          api,
+          { namespace: ns(opts), name },
+          { action: 'resume', timeoutMs: parseDuration(opts.timeout) },
+        );
       const cluster = await homeCluster(opts);
       await getHr(cluster, opts, name);
       const token = new Date().toISOString();
@@ -145,8 +159,10 @@ function registerHrCommands(program: Command): void {
       },
     );
 
-  sub('history <name>', 'the Helm releases this HelmRelease made (status.history)').action(
-    async (name: string, opts: KubeOptions) => {
+  remoteSub('history <name>', 'the Helm releases this HelmRelease made (status.history)').action(
+    async (name: string, opts: KubeOptions & ServerOptions) => {
+      const api = remoteClient(opts);
+      if (api) return remoteHrHistory(api, ns(opts), name);
       const target = await getHr(await homeCluster(opts), opts, name);
       process.stdout.write(historyTable(target));
       process.stdout.write(conditionsSummary(target));

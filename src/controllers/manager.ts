@@ -148,6 +148,7 @@ function startOptionalControllers(
           log,
           charts: engine.charts,
           cacheDir: options.cacheDir ? `${options.cacheDir}/flux` : undefined,
+          onReconciled: (object, ms) => metrics.observeFluxReconcile(object, ms),
         });
   flux?.start();
   const notifications =

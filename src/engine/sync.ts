@@ -19,7 +19,7 @@ import {
 } from '../sync/plan/index.js';
 import type { Comparison } from './compare.js';
 import type { DryRunCache } from './dry-run-cache.js';
-import { waitForHealthy, waitForHook } from './wait.js';
+import { pause, terminatedMessage, waitForHealthy, waitForHook } from './wait.js';
 
 export type ResourceResultStatus = 'Synced' | 'SyncFailed' | 'Pruned' | 'PruneSkipped';
 
@@ -51,6 +51,8 @@ export interface SyncRequest {
    * no-op, so the result is also the dry-run answer the next comparison would get.
    */
   dryRuns?: DryRunCache;
+  /** Aborted when the operation is terminated: waiting stops and no further wave starts. */
+  signal?: AbortSignal;
 }
 
 export interface SyncOutcome {
@@ -67,6 +69,7 @@ export async function executeSync(req: SyncRequest): Promise<SyncOutcome> {
     for (const obj of plan.pruneSkipped)
       results.push(result(obj, 'PruneSkipped', 'ignored (requires pruning)', 'Sync'));
     const failed = await runWaves(req, plan.tasks, results);
+    if (req.signal?.aborted) return { phase: 'Failed', message: terminatedMessage, results };
     if (failed) return await fail(req, plan.tasks, results, failed);
     const verb = req.dryRun ? 'dry run' : 'sync';
     return {
@@ -103,6 +106,7 @@ async function runWaves(
   const progress = req.onProgress ?? (() => undefined);
   const groups = groupByPhaseAndWave(tasks.filter((t) => t.phase !== 'SyncFail'));
   for (const [i, group] of groups.entries()) {
+    if (req.signal?.aborted) return terminatedMessage;
     progress(`${group.phase} wave ${group.wave}: ${group.tasks.length} resource(s)`);
     const failed = await runGroup(req, group.tasks, results);
     if (failed) return failed;
@@ -117,7 +121,7 @@ async function runWaves(
 /** Waits for the objects a wave applied to become healthy; returns why not, or undefined. */
 function waitForWaveHealthy(req: SyncRequest, tasks: SyncTask[]): Promise<string | undefined> {
   const applied = tasks.filter((t) => t.action === 'apply').map((t) => t.object);
-  return waitForHealthy(req.cluster, applied, req.waveTimeoutMs ?? 300_000);
+  return waitForHealthy(req.cluster, applied, req.waveTimeoutMs ?? 300_000, req.signal);
 }
 
 async function fail(
@@ -150,7 +154,7 @@ async function runTask(req: SyncRequest, task: SyncTask): Promise<ResourceResult
       if (!dryRun) await cluster.delete(refOf(task.object), propagation(req.options));
       return result(task.object, 'Pruned', dryRun ? 'pruned (dry run)' : 'pruned', task.phase);
     }
-    if (task.action === 'create-hook') return await runHook(cluster, task, dryRun);
+    if (task.action === 'create-hook') return await runHook(req, task);
     if (dryRun) {
       await cluster.apply(task.object, { dryRun: true });
       return result(
@@ -181,16 +185,17 @@ async function applyRemembered(req: SyncRequest, obj: KubeObject): Promise<KubeO
   return applied;
 }
 
-async function runHook(cluster: Cluster, task: SyncTask, dryRun?: boolean): Promise<ResourceResult> {
+async function runHook(req: SyncRequest, task: SyncTask): Promise<ResourceResult> {
+  const { cluster, dryRun, signal } = req;
   const policies = hookDeletePolicies(task.object);
   if (dryRun)
     return { ...result(task.object, 'Synced', 'hook (dry run)', task.phase), hookPhase: 'Succeeded' };
   if (policies.includes('BeforeHookCreation') && task.object.metadata.name) {
     await cluster.delete(refOf(task.object), 'Foreground');
-    await waitGone(cluster, task.object);
+    await waitGone(cluster, task.object, signal);
   }
   const created = await cluster.create(task.object);
-  const outcome = await waitForHook(cluster, created);
+  const outcome = await waitForHook(cluster, created, undefined, signal);
   const deleteNow =
     (outcome.phase === 'Succeeded' && policies.includes('HookSucceeded')) ||
     (outcome.phase === 'Failed' && policies.includes('HookFailed'));
@@ -201,10 +206,10 @@ async function runHook(cluster: Cluster, task: SyncTask, dryRun?: boolean): Prom
   };
 }
 
-async function waitGone(cluster: Cluster, obj: KubeObject, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline && (await cluster.get(refOf(obj))))
-    await new Promise((r) => setTimeout(r, 250));
+async function waitGone(cluster: Cluster, obj: KubeObject, signal?: AbortSignal): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !signal?.aborted && (await cluster.get(refOf(obj))))
+    await pause(250, signal);
 }
 
 async function ensureNamespace(cluster: Cluster, name: string): Promise<void> {

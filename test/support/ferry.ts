@@ -2,7 +2,7 @@
  * Ferry's controllers running in the test process against a test-bed cluster, with
  * helpers to write Argo CD resources and wait for what a user would see.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parse, stringify } from 'yaml';
@@ -65,10 +65,11 @@ export const syncedAndHealthy = (app: Application): boolean =>
 
 /** The seed's YAML blocks, by heading, exactly as the user wrote them. */
 export function seedYaml(heading: string): KubeObject {
-  const seed = readFileSync(
-    join(projectRoot(), '..', 'shared', 'seed', 'gitops-integration-patterns.md'),
-    'utf8',
+  // The seed sits beside the main checkout (../shared), or two levels up from a worktree.
+  const candidates = [['..'], ['..', '..']].map((up) =>
+    join(projectRoot(), ...up, 'shared', 'seed', 'gitops-integration-patterns.md'),
   );
+  const seed = readFileSync(candidates.find((c) => existsSync(c)) ?? candidates[0]!, 'utf8');
   const at =
     seed.indexOf(`### ${heading}`) >= 0 ? seed.indexOf(`### ${heading}`) : seed.indexOf(`## ${heading}`);
   if (at < 0) throw new Error(`the seed has no section "${heading}"`);

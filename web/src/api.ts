@@ -53,6 +53,7 @@ export interface AppSummary {
   health: string;
   healthMessage?: string;
   operation?: string;
+  operationInProgress: boolean;
   lastSyncedAt?: string;
   automated: boolean;
   labels: Record<string, string>;
@@ -83,4 +84,36 @@ export interface EventItem {
   message: string;
   count: number;
   lastTimestamp?: string;
+}
+
+export interface FluxSummary {
+  kind: string;
+  namespace?: string;
+  name: string;
+  ready: string;
+  reason?: string;
+  message?: string;
+  suspended: boolean;
+}
+
+export interface HelmSnapshot {
+  version: number;
+  status: string;
+  chartName: string;
+  chartVersion: string;
+  appVersion?: string;
+  digest: string;
+  configDigest: string;
+  lastDeployed: string;
+}
+
+export interface FluxDetail {
+  summary: FluxSummary;
+  conditions: Array<{ type: string; status: string; reason?: string; message?: string }>;
+  helm?: {
+    history: HelmSnapshot[];
+    failures: number;
+    installFailures: number;
+    upgradeFailures: number;
+  };
 }

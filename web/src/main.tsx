@@ -10,6 +10,8 @@ import { store } from './store.js';
 import { AppList } from './components/AppList.js';
 import { AppPage } from './components/AppPage.js';
 import { Login } from './components/Login.js';
+import { FluxList } from './components/FluxList.js';
+import { FluxPage } from './components/FluxPage.js';
 import './styles.css';
 
 const themeKey = 'ferry.theme';
@@ -54,6 +56,7 @@ function Dashboard(): JSX.Element {
   }, []);
   const apps = [...store.apps.values()].sort((a, b) => a.name.localeCompare(b.name));
   const name = /^#\/apps\/(.+)$/.exec(route)?.[1];
+  const flux = /^#\/flux\/([^/]+)\/([^/]*)\/([^/]+)$/.exec(route);
   const app = name ? store.apps.get(decodeURIComponent(name)) : undefined;
   return (
     <>
@@ -61,6 +64,8 @@ function Dashboard(): JSX.Element {
         <a href="#/" class="brand">
           Ferry
         </a>
+        <a href="#/">Applications</a>
+        <a href="#/flux">Flux</a>
         <span class={store.connected ? 'live on' : 'live'} role="status">
           {store.connected ? 'live' : 'connecting…'}
         </span>
@@ -75,7 +80,15 @@ function Dashboard(): JSX.Element {
           Sign out
         </button>
       </nav>
-      {name ? (
+      {flux ? (
+        <FluxPage
+          plural={flux[1]!}
+          namespace={decodeURIComponent(flux[2]!)}
+          name={decodeURIComponent(flux[3]!)}
+        />
+      ) : route === '#/flux' ? (
+        <FluxList />
+      ) : name ? (
         app ? (
           <AppPage app={app} />
         ) : (

@@ -20,6 +20,8 @@ const statusWords: Record<string, string> = {
   Degraded: 'Something is failing',
   Suspended: 'Paused',
   Missing: 'Not in the cluster yet',
+  Ready: 'Reconciled and ready',
+  NotReady: 'The last reconcile failed',
   Unknown: 'Not known yet',
 };
 
@@ -36,4 +38,9 @@ export function ago(iso: string | undefined, now = Date.now()): string {
   if (s < 3600) return `${Math.round(s / 60)}m ago`;
   if (s < 86400) return `${Math.round(s / 3600)}h ago`;
   return `${Math.round(s / 86400)}d ago`;
+}
+
+/** A Flux object's Ready condition as a badge status. */
+export function readyStatus(s: { ready: string }): string {
+  return s.ready === 'True' ? 'Ready' : s.ready === 'False' ? 'NotReady' : 'Unknown';
 }

@@ -37,7 +37,8 @@ export function nextStep(ctx: AppContext, clock: StepClock): NextStep {
 function requestedStep(app: Application, operation: Operation, clock: StepClock): NextStep {
   const waitMs = retryWaitMs(app, operation, clock.now());
   if (waitMs > 0) return { kind: 'retryLater', waitMs };
-  return { kind: 'requestedSync', operation, starting: app.status?.operationState?.phase !== 'Running' };
+  const phase = app.status?.operationState?.phase;
+  return { kind: 'requestedSync', operation, starting: phase !== 'Running' && phase !== 'Terminating' };
 }
 
 function automatedStep(ctx: AppContext, clock: StepClock): NextStep {

@@ -36,6 +36,8 @@ export interface RunOperationInput {
   onProgress?: (message: string) => void;
   /** Where the sync's applies are remembered as the next comparison's dry-run answers. */
   dryRuns?: DryRunCache;
+  /** Aborted when a user terminates the operation (`ferry app terminate-op`). */
+  signal?: AbortSignal;
 }
 
 /** Where this attempt stands in a series of retries of the same operation. */
@@ -84,6 +86,7 @@ function syncRequest(input: RunOperationInput): SyncRequest {
     only: selectedResources(sync),
     onProgress: input.onProgress,
     dryRuns: input.dryRuns,
+    signal: input.signal,
   };
 }
 
@@ -126,7 +129,8 @@ function nextOperationState(
   state: OperationState,
 ): OperationResult {
   const strategy = retryStrategy(input.app, input.operation);
-  if (outcome.phase === 'Failed' && retryAllowed(strategy, attempt.retryCount)) {
+  const terminated = input.signal?.aborted === true; // a terminated operation is not retried
+  if (outcome.phase === 'Failed' && !terminated && retryAllowed(strategy, attempt.retryCount)) {
     const next = attempt.retryCount + 1;
     const delay = retryDelay(strategy, next);
     const at = new Date(input.now().getTime() + delay).toISOString();

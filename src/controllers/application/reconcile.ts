@@ -28,6 +28,7 @@ import { connectionFailure } from '../cluster-errors.js';
 import { short, watchOf, type AppContext } from './context.js';
 import { nextStep, type NextStep } from './next-step.js';
 import { runOperation, type OperationResult } from './operation.js';
+import { watchForTermination } from './terminate.js';
 import { resourcesDenied, sourceOrDestinationDenied } from './permissions.js';
 import { effectiveSources, renderApp } from './sources.js';
 import { appendHistory, comparedStatus, mergeConditions, writeStatus, type NewConditions } from './status.js';
@@ -248,6 +249,7 @@ export class ApplicationReconciler {
   /** Runs the sync, then records its outcome: a scheduled retry, history, or a SyncError. */
   private async operate(ctx: AppContext, sync: SyncToRun): Promise<ReconcileResult> {
     const startedAt = this.now().toISOString();
+    const termination = watchForTermination(this.deps.home, ctx.app);
     const result = await runOperation({
       app: ctx.app,
       operation: sync.operation,
@@ -257,7 +259,8 @@ export class ApplicationReconciler {
       revisions: ctx.rendered.revisions,
       now: this.now,
       dryRuns: this.deps.dryRuns,
-    });
+      signal: termination.signal,
+    }).finally(() => termination.stop());
     const finished: FinishedSync = { ...sync, startedAt, result };
     const status = this.statusFrom(ctx, []);
     status.operationState = result.state;

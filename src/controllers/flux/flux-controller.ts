@@ -29,7 +29,7 @@ import { helmRepositoryHandler } from './helmrepository.js';
 import { Destinations } from './helmrelease/destination.js';
 import { HelmReleaseReconciler } from './helmrelease/reconcile.js';
 import type { ChartSourceRef } from './helmrelease/source.js';
-import { KindController, objectKey, type KindReconciler } from './kind-controller.js';
+import { KindController, objectKey, type KindReconciler, type ReconcileObserver } from './kind-controller.js';
 import { dependsOn } from './kustomization/dependencies.js';
 import { KustomizationReconciler } from './kustomization/reconcile.js';
 import { sourceKey } from './kustomization/source.js';
@@ -50,6 +50,8 @@ export interface FluxControllerOptions {
   releaseWorkers?: number;
   /** Concurrent Kustomization reconciles (each may wait on health checks); default 4. */
   kustomizationWorkers?: number;
+  /** Told how long each reconcile of each kind took. */
+  onReconciled?: ReconcileObserver;
 }
 
 type Status = { artifact?: Artifact; conditions?: Condition[] } | undefined;
@@ -103,7 +105,16 @@ export class FluxController {
       reconciler: KindReconciler,
       apiVersion = SOURCE_API_VERSION,
       workers = 2,
-    ): KindController => new KindController({ home, apiVersion, kind: k, reconciler, log, workers });
+    ): KindController =>
+      new KindController({
+        home,
+        apiVersion,
+        kind: k,
+        reconciler,
+        log,
+        workers,
+        onReconciled: options.onReconciled,
+      });
     this.helmRepositories = kind(
       'HelmRepository',
       sourceReconciler(deps, helmRepositoryHandler({ ...deps, artifactRoot })),

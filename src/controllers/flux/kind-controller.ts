@@ -37,7 +37,14 @@ export interface KindControllerOptions {
   /** Backoff of a reconcile that threw: doubles from this, up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Told how long each reconcile took (for gotk_reconcile_duration_seconds). */
+  onReconciled?: ReconcileObserver;
 }
+
+export type ReconcileObserver = (
+  object: { kind: string; namespace: string; name: string },
+  ms: number,
+) => void;
 
 export const objectKey = (namespace: string, name: string): string => `${namespace}/${name}`;
 
@@ -138,7 +145,12 @@ export class KindController {
 
   private async work(key: string): Promise<void> {
     const { namespace, name } = splitKey(key);
-    const outcome = await this.options.reconciler.reconcile(namespace, name);
+    const started = Date.now();
+    const outcome = await this.options.reconciler
+      .reconcile(namespace, name)
+      .finally(() =>
+        this.options.onReconciled?.({ kind: this.options.kind, namespace, name }, Date.now() - started),
+      );
     this.failures.delete(key);
     if (outcome.requeueAfterMs !== undefined) this.schedule(key, outcome.requeueAfterMs);
   }

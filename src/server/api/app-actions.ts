@@ -1,10 +1,11 @@
 /**
- * Application actions: sync, refresh, rollback, delete. Each writes the same request the
+ * Application actions: sync, refresh, rollback, terminate the running operation, delete. Each writes the same request the
  * CLI writes (the controller does the work) and leaves an audit Event saying who asked.
  */
 import type { Operation } from '../../api/argo/index.js';
 import { refreshAnnotation } from '../../controllers/application/reconcile.js';
 import { resourcesFinalizer } from '../../controllers/application/finalize.js';
+import { terminationPatch } from '../../controllers/application/terminate.js';
 import { appRef, audit, loadApp, type ApiContext } from './context.js';
 import { boolField, HttpError, readJsonObject } from './http.js';
 import { rollbackId, rollbackOperation, syncOperation } from './operations.js';
@@ -73,4 +74,19 @@ export async function deleteApp(ctx: ApiContext, name: string): Promise<unknown>
   });
   await ctx.deps.home.delete(appRef(ctx.deps, name), 'Background');
   return { requested: 'delete', cascade };
+}
+
+/**
+ * DELETE …/operation (`argocd app terminate-op`): marks the running operation Terminating;
+ * the controller stops it and records it as Failed with "Operation terminated".
+ */
+export async function terminateOperation(ctx: ApiContext, name: string): Promise<unknown> {
+  const app = await loadApp(ctx.deps, name);
+  const patch = terminationPatch(app, ctx.principal.name);
+  if (!patch)
+    throw new HttpError(409, `unable to terminate the operation of ${name}: no operation is in progress`);
+  await ctx.deps.home.mergePatch(appRef(ctx.deps, name), patch);
+  ctx.deps.refresh(name);
+  await audit(ctx, app, { reason: 'TerminateRequested', action: 'terminate the running operation' });
+  return { requested: 'terminate' };
 }

@@ -12,7 +12,7 @@ export async function listApps(ctx: ApiContext): Promise<unknown> {
   const apps = (await ctx.deps.home.list(ARGO_API_VERSION, 'Application', {
     namespace: ctx.deps.namespace,
   })) as Application[];
-  const all = apps.map(summarize);
+  const all = apps.map(summarize).filter((s) => ctx.access.can('get', s));
   const items = all.filter((s) => matches(s, filter)).sort((a, b) => a.name.localeCompare(b.name));
   return { items, total: all.length, counts: countByStatus(all) };
 }

@@ -9,6 +9,7 @@ import type { ClusterRegistry } from '../../controllers/clusters.js';
 import type { Logger } from '../../util/log.js';
 import { notFound } from './http.js';
 import type { Principal } from './tokens.js';
+import type { AppAccess } from './rbac/access.js';
 
 export interface ApiDeps {
   home: Cluster;
@@ -23,6 +24,10 @@ export interface ApiDeps {
 export interface ApiContext {
   deps: ApiDeps;
   principal: Principal;
+  /** What the principal may do to Applications (list filters with it). */
+  access: AppAccess;
+  /** The names the route's path holds, in order (e.g. kind, namespace, name). */
+  params: string[];
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;

@@ -48,7 +48,7 @@ export function genericSummary(obj: KubeObject): GenericSummary {
 }
 
 /** The objects of a kind, or undefined when the cluster does not serve it. */
-async function listIfInstalled(
+export async function listIfInstalled(
   home: Cluster,
   target: { apiVersion: string; kind: string },
   namespace?: string,

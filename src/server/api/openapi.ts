@@ -39,6 +39,8 @@ const summary = {
     ].map((k) => [k, { type: 'string' }]),
   ),
 };
+summary.properties.operationInProgress = { type: 'boolean' };
+summary.properties.automated = { type: 'boolean' };
 
 const filters = ['cluster', 'namespace', 'project', 'health', 'sync', 'label', 'search'].map((name) => ({
   name,
@@ -50,6 +52,31 @@ const filters = ['cluster', 'namespace', 'project', 'health', 'sync', 'label', '
       ? 'key=value or key, comma-separated (all must hold)'
       : `only apps whose ${name} is this`,
 }));
+
+const pluralParam = {
+  name: 'plural',
+  in: 'path',
+  required: true,
+  schema: {
+    type: 'string',
+    enum: [
+      'applicationsets',
+      'helmreleases',
+      'kustomizations',
+      'gitrepositories',
+      'helmrepositories',
+      'helmcharts',
+      'ocirepositories',
+      'imagepolicies',
+      'sealedsecrets',
+    ],
+  },
+};
+const objectParams = [
+  pluralParam,
+  { name: 'namespace', in: 'path', required: true, schema: { type: 'string' } },
+  { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+];
 
 export const openApiDocument = {
   openapi: '3.0.3',
@@ -138,7 +165,7 @@ export const openApiDocument = {
     '/api/v1/applications/{name}/sync': {
       parameters: [nameParam],
       post: {
-        summary: 'Request a sync (admin)',
+        summary: 'Request a sync (admin, or a project role allowed `sync`)',
         requestBody: body({
           type: 'object',
           properties: {
@@ -166,7 +193,7 @@ export const openApiDocument = {
     '/api/v1/applications/{name}/refresh': {
       parameters: [nameParam],
       post: {
-        summary: 'Compare again now (admin); hard also renders again',
+        summary: 'Compare again now (not readonly; a project role needs `get`); hard also renders again',
         requestBody: body({ type: 'object', properties: { hard: { type: 'boolean' } } }),
         responses: { '202': ok('refresh requested'), ...actionErrors },
       },
@@ -174,7 +201,8 @@ export const openApiDocument = {
     '/api/v1/applications/{name}/rollback': {
       parameters: [nameParam],
       post: {
-        summary: 'Redeploy a history entry (admin); refused (409) while automated sync is on',
+        summary:
+          'Redeploy a history entry (admin, or a project role allowed `sync`); refused (409) while automated sync is on',
         requestBody: body({
           type: 'object',
           properties: {
@@ -184,28 +212,40 @@ export const openApiDocument = {
         responses: { '202': ok('the operation written on the app'), ...actionErrors },
       },
     },
-    '/api/v1/kinds/{plural}': {
-      parameters: [
+    '/api/v1/applications/{name}/operation': {
+      parameters: [nameParam],
+      delete: {
+        summary:
+          'Terminate the running operation (argocd app terminate-op; admin, or a project role allowed `sync`): it ends Failed with "Operation terminated"; 409 when none runs',
+        responses: { '202': ok('termination requested'), ...actionErrors },
+      },
+    },
+    '/api/v1/kinds/{plural}/{namespace}/{name}': {
+      parameters: objectParams,
+      get: {
+        summary:
+          'One object: summary, conditions, the object (without spec.values), and for a HelmRelease its Helm history and failure counters',
+        responses: { '200': ok('the object'), ...errors, '403': error },
+      },
+    },
+    ...Object.fromEntries(
+      (['suspend', 'resume', 'reconcile'] as const).map((action) => [
+        `/api/v1/kinds/{plural}/{namespace}/{name}/${action}`,
         {
-          name: 'plural',
-          in: 'path',
-          required: true,
-          schema: {
-            type: 'string',
-            enum: [
-              'applicationsets',
-              'helmreleases',
-              'kustomizations',
-              'gitrepositories',
-              'helmrepositories',
-              'helmcharts',
-              'ocirepositories',
-              'imagepolicies',
-              'sealedsecrets',
-            ],
+          parameters: objectParams,
+          post: {
+            summary: {
+              suspend: 'Set spec.suspend: true (admin; Flux kinds with spec.suspend)',
+              resume: 'Set spec.suspend: false and request a reconcile (admin)',
+              reconcile: 'Write reconcile.fluxcd.io/requestedAt (admin); 409 while suspended',
+            }[action],
+            responses: { '202': ok(`${action} requested`), ...actionErrors },
           },
         },
-      ],
+      ]),
+    ),
+    '/api/v1/kinds/{plural}': {
+      parameters: [pluralParam],
       get: {
         summary: 'Other app-like kinds, listed generically; empty when the CRD is not installed',
         responses: { '200': ok('items and whether the kind is installed'), ...errors },

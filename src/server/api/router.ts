@@ -11,7 +11,8 @@ import { ClusterRegistry } from '../../controllers/clusters.js';
 import type { MetricsSource } from '../metrics/collect.js';
 import { serveMetrics } from '../metrics/route.js';
 import { serveDashboard } from '../dashboard/static.js';
-import { authenticate, requireAdmin } from './auth.js';
+import { authenticate, authorize } from './auth.js';
+import { appAccess } from './rbac/access.js';
 import type { ApiContext, ApiDeps } from './context.js';
 import { badRequest, HttpError, sendJson } from './http.js';
 import { openApiDocument } from './openapi.js';
@@ -81,8 +82,9 @@ async function answerApi(
   const method = req.method ?? 'GET';
   if (url.pathname === '/api/openapi.json' && method === 'GET') return sendJson(res, 200, openApiDocument);
   if (url.pathname === '/api/v1/stream' && method === 'GET') {
-    await authenticate(tokens, req, url, true);
-    return stream.subscribe(res);
+    const principal = await authenticate(tokens, req, url, true);
+    const access = await appAccess(deps.home, deps.namespace, principal);
+    return stream.subscribe(res, (s) => access.can('get', s));
   }
   const found = findRoute(method, url.pathname);
   if (!found) throw new HttpError(404, `no API route for ${method} ${url.pathname} (see /api/openapi.json)`);
@@ -94,9 +96,12 @@ async function answerApi(
     );
   }
   const principal = await authenticate(tokens, req, url);
-  if (found.route.acts) requireAdmin(principal, `${method} ${url.pathname}`);
-  const ctx: ApiContext = { deps, principal, req, res, url };
-  const body = await found.route.handler(ctx, paramOf(found.param));
+  const access = await appAccess(deps.home, deps.namespace, principal);
+  const params = found.params.map(paramOf);
+  const param = params[0] ?? '';
+  await authorize(deps, { principal, access, what: `${method} ${url.pathname}` }, found.route, param);
+  const ctx: ApiContext = { deps, principal, access, params, req, res, url };
+  const body = await found.route.handler(ctx, param);
   sendJson(res, found.route.acts ? 202 : 200, body);
 }
 

@@ -23,7 +23,8 @@ export class AppStream {
   private watch: CollectionWatch | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly apps = new Map<string, { summary: AppSummary; json: string }>();
-  private readonly clients = new Set<ServerResponse>();
+  /** Each open stream and which apps it may see. */
+  private readonly clients = new Map<ServerResponse, (s: AppSummary) => boolean>();
 
   constructor(
     private readonly home: Cluster,
@@ -32,7 +33,7 @@ export class AppStream {
   ) {}
 
   /** Keeps `res` open and sends it the snapshot, then every change, until the client goes away. */
-  subscribe(res: ServerResponse): void {
+  subscribe(res: ServerResponse, visible: (s: AppSummary) => boolean = () => true): void {
     this.start();
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
@@ -41,9 +42,12 @@ export class AppStream {
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 1000\n\n');
-    this.clients.add(res);
+    this.clients.set(res, visible);
     res.on('close', () => this.clients.delete(res));
-    const items = [...this.apps.values()].map((a) => a.summary).sort((a, b) => a.name.localeCompare(b.name));
+    const items = [...this.apps.values()]
+      .map((a) => a.summary)
+      .filter(visible)
+      .sort((a, b) => a.name.localeCompare(b.name));
     send(res, { type: 'snapshot', items });
   }
 
@@ -55,7 +59,7 @@ export class AppStream {
     this.watch?.stop();
     this.watch = undefined;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const c of this.clients) c.end();
+    for (const c of this.clients.keys()) c.end();
     this.clients.clear();
   }
 
@@ -69,26 +73,32 @@ export class AppStream {
     );
     // A comment line now and then keeps proxies from closing an idle stream.
     this.heartbeat = setInterval(() => {
-      for (const c of this.clients) c.write(': ping\n\n');
+      for (const c of this.clients.keys()) c.write(': ping\n\n');
     }, 15_000);
     this.heartbeat.unref();
   }
 
   private onEvent(type: WatchEventType, app: Application): void {
     const name = app.metadata.name ?? '';
+    const before = this.apps.get(name)?.summary;
     if (type === 'DELETED') {
-      if (this.apps.delete(name)) this.broadcast({ type: 'delete', name });
+      if (this.apps.delete(name)) this.broadcast(before, undefined);
       return;
     }
     const summary = summarize(app);
     const json = JSON.stringify(summary);
     if (this.apps.get(name)?.json === json) return; // nothing a viewer would see changed
     this.apps.set(name, { summary, json });
-    this.broadcast({ type: 'upsert', app: summary });
+    this.broadcast(before, summary);
   }
 
-  private broadcast(message: StreamMessage): void {
-    for (const c of this.clients) send(c, message);
+  /** An upsert to each client that may see the app now; a delete to those that saw it and no longer may. */
+  private broadcast(before: AppSummary | undefined, after: AppSummary | undefined): void {
+    const name = (after ?? before)?.name ?? '';
+    for (const [c, visible] of this.clients) {
+      if (after && visible(after)) send(c, { type: 'upsert', app: after });
+      else if (before && visible(before)) send(c, { type: 'delete', name });
+    }
   }
 }
 

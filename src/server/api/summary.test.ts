@@ -29,10 +29,14 @@ describe('summarize', () => {
       revision: 'abc',
       sync: 'Synced',
       health: 'Healthy',
+      operationInProgress: false,
       automated: false,
       labels: { tier: 'gold' },
       conditions: [],
     });
+    expect(
+      summarize({ ...app('web', 'Healthy', 'Synced'), operation: { sync: {} } }).operationInProgress,
+    ).toBe(true);
   });
 });
 

@@ -20,6 +20,8 @@ export interface AppSummary {
   health: string;
   healthMessage?: string;
   operation?: string;
+  /** An operation is requested or running (it can be terminated). */
+  operationInProgress: boolean;
   lastSyncedAt?: string;
   automated: boolean;
   labels: Record<string, string>;
@@ -73,6 +75,7 @@ export function summarize(app: Application): AppSummary {
     destNamespace: spec.destination.namespace ?? '',
     ...sourceFacts(app),
     ...statusFacts(app.status),
+    operationInProgress: app.operation !== undefined,
     automated: Boolean(auto && auto.enabled !== false),
     labels: metadata.labels ?? {},
   };

@@ -6,10 +6,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cluster } from '../../kube/cluster.js';
 import type { KubeObject } from '../../kube/object.js';
+import { parseProjectRole } from './rbac/policy.js';
 
 export const tokenSecretName = 'ferry-api-tokens';
-export type Role = 'admin' | 'readonly';
-export const roles: readonly Role[] = ['admin', 'readonly'];
+/** admin, readonly, or an AppProject role `proj:<project>:<role>` whose policies decide. */
+export type Role = 'admin' | 'readonly' | `proj:${string}:${string}`;
 
 /** What is stored per token: never the token itself. */
 export interface TokenRecord {
@@ -29,7 +30,11 @@ export interface Principal {
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export function isRole(value: unknown): value is Role {
-  return value === 'admin' || value === 'readonly';
+  return (
+    value === 'admin' ||
+    value === 'readonly' ||
+    (typeof value === 'string' && parseProjectRole(value) !== undefined)
+  );
 }
 
 /** A new token and the record to store for it. */

@@ -15,6 +15,7 @@ import { watchCollection, type CollectionWatch } from '../../kube/watch.js';
 import type { Logger } from '../../util/log.js';
 import { Counter, family, Histogram } from './exposition.js';
 import { summarize } from '../api/summary.js';
+import { fluxReconcileDuration, listFluxObjects, renderFluxGauges } from './flux.js';
 
 export interface MetricsSource {
   render(): Promise<string>;
@@ -97,6 +98,7 @@ export class FerryMetrics implements MetricsSource {
     'ferry_kube_requests_total',
     'Kubernetes API requests, by cluster server, verb and status code.',
   );
+  readonly fluxReconcileDuration = fluxReconcileDuration();
   private readonly seenEvents = new Set<string>();
   private readonly startedAt = new Date(Date.now() - 1000).toISOString();
   private eventWatch: CollectionWatch | undefined;
@@ -121,6 +123,10 @@ export class FerryMetrics implements MetricsSource {
     this.reconcileDuration.observe(ms / 1000);
   }
 
+  observeFluxReconcile(object: { kind: string; namespace: string; name: string }, ms: number): void {
+    this.fluxReconcileDuration.observe(ms / 1000, { ...object });
+  }
+
   /** A RestClient counter: requests by cluster server, verb and status code. */
   readonly requestCounter: RequestCounter = (method, status, server) =>
     this.kubeRequests.inc({ server, method, code: String(status) });
@@ -139,6 +145,7 @@ export class FerryMetrics implements MetricsSource {
       namespace: this.inputs.namespace,
     })) as Application[];
     const cache = this.inputs.renderCache?.();
+    const flux = await listFluxObjects(this.inputs.home);
     const parts = [
       family(
         'argocd_app_info',
@@ -163,6 +170,8 @@ export class FerryMetrics implements MetricsSource {
       ]),
       this.kubeRequests.render(),
       this.notifications.render(),
+      renderFluxGauges(flux),
+      this.fluxReconcileDuration.render(),
     ];
     return parts.join('');
   }

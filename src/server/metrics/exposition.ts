@@ -54,40 +54,60 @@ export class Counter {
   }
 }
 
-/** A histogram without labels: cumulative buckets, sum and count. */
+interface HistogramSeries {
+  labels: Labels;
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
+/**
+ * A histogram: cumulative buckets, sum and count, per label set. Without `labeled`, the
+ * unlabeled series is shown (all zero) before the first observation.
+ */
 export class Histogram {
-  private readonly counts: number[];
-  private sum = 0;
-  private count = 0;
+  private readonly series = new Map<string, HistogramSeries>();
 
   constructor(
     readonly name: string,
     readonly help: string,
     readonly buckets: number[],
+    options: { labeled?: boolean } = {},
   ) {
-    this.counts = buckets.map(() => 0);
+    if (!options.labeled) this.seriesFor({});
   }
 
-  observe(value: number): void {
-    this.sum += value;
-    this.count += 1;
+  private seriesFor(labels: Labels): HistogramSeries {
+    const key = formatLabels(labels);
+    let s = this.series.get(key);
+    if (!s) {
+      s = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 };
+      this.series.set(key, s);
+    }
+    return s;
+  }
+
+  observe(value: number, labels: Labels = {}): void {
+    const s = this.seriesFor(labels);
+    s.sum += value;
+    s.count += 1;
     this.buckets.forEach((le, i) => {
-      if (value <= le) this.counts[i]! += 1;
+      if (value <= le) s.counts[i]! += 1;
     });
   }
 
   render(): string {
-    const samples = this.buckets.map((le, i) => ({
-      suffix: '_bucket',
-      labels: { le: String(le) },
-      value: this.counts[i]!,
-    }));
-    samples.push({ suffix: '_bucket', labels: { le: '+Inf' }, value: this.count });
-    return family(this.name, 'histogram', this.help, [
-      ...samples,
-      { suffix: '_sum', labels: {}, value: this.sum },
-      { suffix: '_count', labels: {}, value: this.count },
+    const samples = [...this.series.values()].flatMap((s) => [
+      ...this.buckets.map((le, i) => ({
+        suffix: '_bucket',
+        labels: { ...s.labels, le: String(le) },
+        value: s.counts[i]!,
+      })),
+      { suffix: '_bucket', labels: { ...s.labels, le: '+Inf' }, value: s.count },
+      { suffix: '_sum', labels: s.labels, value: s.sum },
+      { suffix: '_count', labels: s.labels, value: s.count },
     ]);
+    return family(this.name, 'histogram', this.help, samples);
   }
 }
 

@@ -57,7 +57,8 @@ export function AppPage({ app }: { app: AppSummary }): JSX.Element {
 
   const act = async (what: string, body: unknown): Promise<void> => {
     try {
-      await api(`${path}/${what}`, { method: 'POST', body });
+      if (what === 'terminate') await api(`${path}/operation`, { method: 'DELETE' });
+      else await api(`${path}/${what}`, { method: 'POST', body });
       setNotice(`${what} requested`);
     } catch (err) {
       setNotice((err as Error).message);
@@ -95,6 +96,11 @@ export function AppPage({ app }: { app: AppSummary }): JSX.Element {
         <button type="button" class="primary" onClick={() => void act('sync', { prune, dryRun })}>
           Sync
         </button>
+        {app.operationInProgress && (
+          <button type="button" class="danger" onClick={() => void act('terminate', {})}>
+            Terminate
+          </button>
+        )}
         <button type="button" onClick={() => void act('refresh', {})}>
           Refresh
         </button>

@@ -10,6 +10,8 @@ const glyphs: Record<string, string> = {
   Progressing: '◐',
   Suspended: '❚❚',
   Missing: '?',
+  Ready: '✓',
+  NotReady: '✕',
   Unknown: '?',
 };
 
