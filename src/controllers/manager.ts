@@ -161,7 +161,10 @@ function startOptionalControllers(
           count: (labels) => metrics.notifications.inc(labels),
         });
   notifications?.start();
-  const image = options.image === false ? undefined : new ImageController({ home, log });
+  const image =
+    options.image === false
+      ? undefined
+      : new ImageController({ home, log, onPushed: (a) => metrics.imageAutomationPushes.inc(a) });
   image?.start();
   const imageUpdater =
     options.imageUpdater === false

@@ -31,6 +31,8 @@ const NS = 'flux-system';
 let bed: Testbed;
 let home: Cluster;
 let images: ImageController;
+/** What the controller reported for the push counter (`ferry_image_automation_pushes_total`). */
+const pushes: string[] = [];
 let flux: FluxController;
 let image: string;
 let chartValues = '';
@@ -206,7 +208,7 @@ beforeAll(async () => {
     intervalMs: 500,
   });
   // ...then the image controllers (ImageRepository, ImagePolicy, ImageUpdateAutomation).
-  images = new ImageController({ home, log });
+  images = new ImageController({ home, log, onPushed: (a) => pushes.push(`${a.namespace}/${a.name}`) });
   images.start();
 }, 240_000);
 
@@ -261,6 +263,7 @@ describe('the seed ImagePolicy and ImageUpdateAutomation', () => {
     // The git password never shows in status or events.
     const seen = JSON.stringify({ status: auto.status, events });
     expect(seen).not.toContain(bed.git.password!);
+    expect(pushes).toEqual([`${NS}/my-app`]);
   });
 
   it('the HelmRelease built from that path then upgrades to 1.1.0 (Flux dialect end to end)', async () => {
@@ -299,6 +302,7 @@ describe('the seed ImagePolicy and ImageUpdateAutomation', () => {
     const report = await images.automation.runNow(NS, 'my-app');
     expect(report).toMatchObject({ changes: [], pushed: false });
     expect(await git(await clone(), 'rev-parse', 'HEAD')).toBe(before);
+    expect(pushes).toHaveLength(1);
     const auto = await automation();
     expect(auto.status?.conditions?.find((c) => c.type === 'Ready')?.message).toMatch(
       /^no updates made; last commit/,

@@ -17,12 +17,13 @@ import { KindController } from '../flux/kind-controller.js';
 import { latestOf } from './automation-policies.js';
 import { AutomationReconciler } from './automation-reconcile.js';
 import type { RunReport } from './automation-run.js';
-import { AutomationError, runAutomation } from './automation-run.js';
+import { AutomationError, runAutomation, type AutomationDeps } from './automation-run.js';
 
 export interface ImageAutomationControllerOptions {
   home: Cluster;
   log: Logger;
   workers?: number;
+  onPushed?: AutomationDeps['onPushed'];
 }
 
 const keyOf = (obj: KubeObject): string => `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
@@ -34,7 +35,11 @@ export class ImageAutomationController {
   private readonly latest = new Map<string, string>();
 
   constructor(private readonly options: ImageAutomationControllerOptions) {
-    this.reconciler = new AutomationReconciler({ home: options.home, log: options.log });
+    this.reconciler = new AutomationReconciler({
+      home: options.home,
+      log: options.log,
+      onPushed: options.onPushed,
+    });
     this.automations = new KindController({
       home: options.home,
       apiVersion: IMAGE_API_VERSION,

@@ -105,6 +105,7 @@ export class AutomationReconciler {
         files: report.files.join(','),
         attempts: report.attempts,
       });
+      this.deps.onPushed?.({ namespace: auto.metadata.namespace ?? '', name: auto.metadata.name ?? '' });
     }
     markReady(draft, SUCCEEDED, message);
   }

@@ -22,6 +22,8 @@ import { policyImages } from './automation-policies.js';
 export interface AutomationDeps {
   home: Cluster;
   log: Logger;
+  /** Told of every push (for the `ferry_image_automation_pushes_total` counter). */
+  onPushed?: (automation: { namespace: string; name: string }) => void;
 }
 
 /** A failure with Flux's condition reason; `stalled` when only a change to an object helps. */

@@ -18,6 +18,8 @@ export interface ImageControllerOptions {
   home: Cluster;
   log: Logger;
   registry?: RegistryClient;
+  /** Told of every push an ImageUpdateAutomation makes. */
+  onPushed?: (automation: { namespace: string; name: string }) => void;
 }
 
 /**
@@ -62,7 +64,7 @@ export class ImageController {
       reconciler: new ImagePolicyReconciler(deps),
       workers: 2,
     });
-    this.automation = new ImageAutomationController({ home, log });
+    this.automation = new ImageAutomationController({ home, log, onPushed: options.onPushed });
     this.repositories.onChange((type, obj, previous) => {
       const { namespace = '', name = '' } = obj.metadata;
       if (type === 'DELETED') this.store.delete(namespace, name);

@@ -90,6 +90,10 @@ export class FerryMetrics implements MetricsSource {
     'ferry_notifications_total',
     'Notifications sent or failed (after retries), by provider and result.',
   );
+  readonly imageAutomationPushes = new Counter(
+    'ferry_image_automation_pushes_total',
+    'Commits pushed by Flux ImageUpdateAutomations, by namespace and name.',
+  );
   readonly imageUpdates = new Counter(
     'ferry_image_updates_total',
     'Images updated by the Argo CD Image Updater annotations, by app.',
@@ -159,6 +163,7 @@ export class FerryMetrics implements MetricsSource {
       this.selfHeals.render(),
       this.rollbacks.render(),
       this.imageUpdates.render(),
+      this.imageAutomationPushes.render(),
       family('ferry_workqueue_depth', 'gauge', 'Applications waiting to be reconciled.', [
         { value: this.inputs.queueDepth?.() ?? 0 },
       ]),
