@@ -6,6 +6,7 @@
 import type { Application } from '../api/argo/index.js';
 import type { AppSummary } from '../server/api/summary.js';
 import type { ResourceDiff } from '../server/api/diff.js';
+import { formatLogs, type LogQuery, type PodLog } from '../server/api/logs.js';
 import { appPath, type ApiClient } from './remote/client.js';
 import { appSummary, historyTable } from './app-view.js';
 import { followOperation, waitSyncedHealthy, waitTerminated, type LoadApp } from './app-follow.js';
@@ -108,4 +109,13 @@ export function remoteWait(
 export async function remoteTerminate(api: ApiClient, name: string, timeoutMs: number): Promise<void> {
   await api.delete(appPath(name, '/operation'));
   await waitTerminated(name, remoteLoader(api, name), timeoutMs);
+}
+
+/** `GET …/logs` with the same query the kube variant uses; the server checks the pod is the app's. */
+export async function remoteLogs(api: ApiClient, name: string, query: LogQuery): Promise<void> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+  const qs = params.size ? `?${params.toString()}` : '';
+  const { items } = await api.get<{ items: PodLog[] }>(appPath(name, `/logs${qs}`));
+  process.stdout.write(formatLogs(items));
 }

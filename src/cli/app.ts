@@ -21,6 +21,8 @@ import { remoteClient, type ServerOptions } from './remote/client.js';
 import { refreshAnnotation } from '../controllers/application/reconcile.js';
 import { resourcesFinalizer } from '../controllers/application/finalize.js';
 import { parseDuration } from '../sync/plan/index.js';
+import { ClusterRegistry } from '../controllers/clusters.js';
+import { formatLogs, readAppLogs, type LogQuery } from '../server/api/logs.js';
 
 type Opts = KubeOptions & ServerOptions & { output?: OutputFormat };
 
@@ -172,6 +174,21 @@ export function registerAppCommands(program: Command): void {
       await waitTerminated(name, () => getApp(cluster, opts, name), timeoutMs);
     });
 
+  sub('logs <name>', "print the logs of the application's pods (all of them, at most 10, without --pod)")
+    .option('--pod <name>', 'only this pod (it must belong to the application)')
+    .option('--pod-namespace <namespace>', "the pod's namespace, when its name is not unique in the app")
+    .option('-c, --container <name>', 'this container (default: the first)')
+    .option('--tail <lines>', 'only the last N lines')
+    .action(async (name: string, opts: Opts & LogOpts) => {
+      const query = logQueryOf(opts);
+      const api = remoteClient(opts);
+      if (api) return remote.remoteLogs(api, name, query);
+      const cluster = await homeCluster(opts);
+      const a = await getApp(cluster, opts, name);
+      const dest = await new ClusterRegistry(cluster, opts.namespace ?? 'argocd').resolve(a.spec.destination);
+      process.stdout.write(formatLogs(await readAppLogs(a, dest, query)));
+    });
+
   sub('wait <name>', 'wait until the application is Synced and Healthy')
     .option('--timeout <duration>', 'how long to wait', '5m')
     .action(async (name: string, opts: Opts & { timeout: string }) => {
@@ -181,6 +198,24 @@ export function registerAppCommands(program: Command): void {
       const cluster = await homeCluster(opts);
       await waitSyncedHealthy(name, () => getApp(cluster, opts, name), timeout);
     });
+}
+
+interface LogOpts {
+  pod?: string;
+  podNamespace?: string;
+  container?: string;
+  tail?: string;
+}
+
+function logQueryOf(opts: LogOpts): LogQuery {
+  if (opts.tail !== undefined && !/^\d+$/.test(opts.tail))
+    throw new Error(`--tail must be a whole number of lines, not "${opts.tail}"`);
+  return {
+    pod: opts.pod,
+    namespace: opts.podNamespace,
+    container: opts.container,
+    tailLines: opts.tail === undefined ? undefined : Number(opts.tail),
+  };
 }
 
 type SyncOpts = Opts & {

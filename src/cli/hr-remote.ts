@@ -27,9 +27,15 @@ export async function remoteHrRequest(
   request: { action: 'resume' | 'reconcile'; timeoutMs: number },
 ): Promise<void> {
   const { namespace, name } = target;
-  const { requestedAt } = await api.post<{ requestedAt: string }>(
+  const { requestedAt } = await api.post<{ requestedAt?: string }>(
     hrPath(namespace, name, `/${request.action}`),
   );
+  // Without the request's token there is nothing to wait for: comparing with undefined
+  // would return at once (before the controller acted) or never.
+  if (!requestedAt)
+    throw new Error(
+      `the server accepted the ${request.action} of HelmRelease ${namespace}/${name} but did not say which request to wait for (an older Ferry server?); follow it with: ferry hr history ${name} -n ${namespace}`,
+    );
   const progress = progressReporter();
   const deadline = Date.now() + request.timeoutMs;
   for (;;) {

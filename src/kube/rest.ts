@@ -81,6 +81,16 @@ export class RestClient {
 
   /** Sends a request; resolves with the parsed JSON body, rejects with ApiError on a non-2xx status. */
   async send<T>(req: RestRequest): Promise<T> {
+    const { text } = await this.exchange(req);
+    return (text ? safeJson(text) : undefined) as T;
+  }
+
+  /** Sends a request; resolves with the body as text (e.g. pods/log), rejects with ApiError on a non-2xx status. */
+  async sendText(req: RestRequest): Promise<string> {
+    return (await this.exchange(req)).text;
+  }
+
+  private async exchange(req: RestRequest): Promise<{ text: string }> {
     const url = new URL(req.path.replace(/^\//, ''), this.base.toString().replace(/\/?$/, '/'));
     for (const [k, v] of Object.entries(req.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
@@ -97,10 +107,11 @@ export class RestClient {
     });
     this.onRequest(req.method, status, this.server);
     for (const l of this.listeners) l(req.method, status, this.server);
-    const parsed: unknown = text ? safeJson(text) : undefined;
-    if (status < 200 || status >= 300)
+    if (status < 200 || status >= 300) {
+      const parsed: unknown = text ? safeJson(text) : undefined;
       throw ApiError.fromResponse({ method: req.method, path: url.pathname, status, body: parsed, text });
-    return parsed as T;
+    }
+    return { text };
   }
 
   private raw(

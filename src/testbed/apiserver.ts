@@ -42,6 +42,8 @@ export async function startApiServer(dir: string, name: string, etcdUrl: string)
       `--service-account-key-file=${secrets.serviceAccountKeyFile}`,
       `--service-account-signing-key-file=${secrets.serviceAccountKeyFile}`,
       '--enable-priority-and-fairness=false',
+      // kwok's nodes answer pods/log on their InternalIP (127.0.0.1); their Hostname does not resolve.
+      '--kubelet-preferred-address-types=InternalIP,Hostname',
       '--v=0',
     ],
     logFile: join(dir, 'kube-apiserver.log'),

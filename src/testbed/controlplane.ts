@@ -3,7 +3,7 @@
  * kube-controller-manager, kube-scheduler and kwok (simulated nodes, so Deployments
  * really create Pods and become Available). Several run side by side on their own ports.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEtcd } from './etcd.js';
 import { startApiServer } from './apiserver.js';
@@ -129,6 +129,30 @@ async function controllerManager(
   });
 }
 
+/** The file every simulated container's log is read from (CRI log format); tests append lines to it. */
+export const podLogFile = (dir: string): string => join(dir, 'pod-logs', 'containers.log');
+
+/** A kwok ClusterLogs rule serving `podLogFile` as the log of every container of every pod. */
+function writePodLogsConfig(dir: string): string {
+  mkdirSync(join(dir, 'pod-logs'), { recursive: true });
+  writeFileSync(podLogFile(dir), `${new Date().toISOString()} stdout F kwok: simulated container started\n`);
+  const config = join(dir, 'kwok-logs.yaml');
+  writeFileSync(
+    config,
+    [
+      'apiVersion: kwok.x-k8s.io/v1alpha1',
+      'kind: ClusterLogs',
+      'metadata:',
+      '  name: testbed-pod-logs',
+      'spec:',
+      '  logs:',
+      `    - logsFile: ${JSON.stringify(podLogFile(dir))}`,
+      '',
+    ].join('\n'),
+  );
+  return config;
+}
+
 async function startNodeSimulation(
   dir: string,
   name: string,
@@ -159,12 +183,19 @@ async function startNodeSimulation(
     args: [
       `--kubeconfig=${kubeconfig}`,
       `--config=${kwokStagesPath()}`,
+      `--config=${writePodLogsConfig(dir)}`,
       '--manage-all-nodes=true',
       // Without a lease the node lifecycle controller marks nodes NotReady after ~40 s.
       '--node-lease-duration-seconds=40',
+      // kwok answers the kubelet's pods/log on this port, over TLS with the apiserver's own
+      // self-signed certificate (the apiserver does not verify kubelets without
+      // --kubelet-certificate-authority); the nodes advertise it as their kubelet endpoint.
       `--server-address=127.0.0.1:${kwokPort}`,
+      `--node-port=${kwokPort}`,
+      `--tls-cert-file=${join(dir, 'apiserver-certs', 'apiserver.crt')}`,
+      `--tls-private-key-file=${join(dir, 'apiserver-certs', 'apiserver.key')}`,
       '--cidr=10.0.0.0/16',
-      '--node-ip=10.0.0.1',
+      '--node-ip=127.0.0.1',
     ],
     logFile: join(dir, 'kwok.log'),
   });

@@ -262,7 +262,7 @@ describe('a HelmRelease in the dashboard', () => {
 });
 
 describe('ferry hr against the server', () => {
-  it('shows the history and suspends through the API; readonly may not', async () => {
+  it('shows the history, suspends and resumes (waiting for the controller) through the API; readonly may not', async () => {
     const server = ['-n', 'my-app', '--server', f.ferry.server!.url];
     const history = await ferry(['hr', 'history', 'my-app', ...server, '--token', admin]);
     expect(history.stdout).toMatch(
@@ -270,7 +270,20 @@ describe('ferry hr against the server', () => {
     );
     const suspend = await ferry(['hr', 'suspend', 'my-app', ...server], { FERRY_TOKEN: admin });
     expect(suspend.stdout).toBe('✔ HelmRelease my-app/my-app suspended\n');
-    expect((await getHr(f.home, 'my-app', 'my-app')).spec.suspend).toBe(true);
+    const suspendedHr = await getHr(f.home, 'my-app', 'my-app');
+    expect(suspendedHr.spec.suspend).toBe(true);
+    // An earlier request was handled: the CLI must wait for this resume's own request.
+    expect(suspendedHr.status?.lastHandledReconcileAt).toBeDefined();
+    const resume = await ferry(['hr', 'resume', 'my-app', ...server, '--timeout', '60s'], {
+      FERRY_TOKEN: admin,
+    });
+    expect(resume.stdout).toBe('✔ HelmRelease my-app/my-app resumed at 1.2.0\n');
+    const resumed = await getHr(f.home, 'my-app', 'my-app');
+    expect(resumed.spec.suspend).toBe(false);
+    expect(resumed.status?.lastHandledReconcileAt).toBe(
+      resumed.metadata.annotations?.['reconcile.fluxcd.io/requestedAt'],
+    );
+    expect(resumed.status?.lastHandledReconcileAt).not.toBe(suspendedHr.status?.lastHandledReconcileAt);
     const readonly = (await createToken(f.home, 'argocd', { role: 'readonly', name: 'viewer2' })).token;
     await expect(ferry(['hr', 'suspend', 'my-app', ...server, '--token', readonly])).rejects.toThrow(
       /not allowed \(403\): viewer2 has the readonly role/,

@@ -71,6 +71,13 @@ export interface TreeNode {
   children: TreeNode[];
 }
 
+export interface PodLog {
+  namespace: string;
+  pod: string;
+  container: string;
+  lines: string[];
+}
+
 export interface HistoryEntry {
   id: number;
   revision?: string;

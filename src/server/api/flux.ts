@@ -79,10 +79,8 @@ export async function getObject(ctx: ApiContext): Promise<unknown> {
 
 type FluxAction = 'suspend' | 'resume' | 'reconcile';
 
-function patchFor(action: FluxAction, obj: KubeObject): object {
-  const requested = {
-    metadata: { annotations: { [RECONCILE_REQUESTED_ANNOTATION]: new Date().toISOString() } },
-  };
+function patchFor(action: FluxAction, obj: KubeObject, requestedAt: string): object {
+  const requested = { metadata: { annotations: { [RECONCILE_REQUESTED_ANNOTATION]: requestedAt } } };
   const suspended = Boolean((obj.spec as { suspend?: boolean } | undefined)?.suspend);
   if (action === 'suspend') return { spec: { suspend: true } };
   if (action === 'resume') return { spec: { suspend: false }, ...requested };
@@ -104,13 +102,15 @@ export function fluxAction(action: FluxAction): (ctx: ApiContext) => Promise<unk
         `${plural} cannot be suspended or resumed (only ${[...suspendable].join(', ')})`,
       );
     const { ref, obj } = await load(ctx);
-    await ctx.deps.home.mergePatch(ref, patchFor(action, obj));
+    const requestedAt = new Date().toISOString();
+    await ctx.deps.home.mergePatch(ref, patchFor(action, obj, requestedAt));
     const reason = {
       suspend: 'SuspendRequested',
       resume: 'ResumeRequested',
       reconcile: 'ReconcileRequested',
     };
     await audit(ctx, obj, { reason: reason[action], action });
-    return { requested: action };
+    // The request token lets a client wait for status.lastHandledReconcileAt to reach it.
+    return action === 'suspend' ? { requested: action } : { requested: action, requestedAt };
   };
 }

@@ -53,6 +53,14 @@ const filters = ['cluster', 'namespace', 'project', 'health', 'sync', 'label', '
       : `only apps whose ${name} is this`,
 }));
 
+const logParams = [
+  ['pod', 'string', "a pod of the app's resource tree (default: all of them, at most 10)"],
+  ['podName', 'string', 'Argo CD’s name for `pod`'],
+  ['namespace', 'string', "the pod's namespace, when its name is not unique in the app"],
+  ['container', 'string', 'the container (default: the first)'],
+  ['tailLines', 'integer', 'only the last N lines'],
+].map(([name, type, description]) => ({ name, in: 'query', required: false, schema: { type }, description }));
+
 const pluralParam = {
   name: 'plural',
   in: 'path',
@@ -94,6 +102,15 @@ export const openApiDocument = {
     schemas: {
       Error: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
       AppSummary: summary,
+      PodLog: {
+        type: 'object',
+        properties: {
+          namespace: { type: 'string' },
+          pod: { type: 'string' },
+          container: { type: 'string' },
+          lines: { type: 'array', items: { type: 'string' } },
+        },
+      },
     },
   },
   paths: {
@@ -160,6 +177,21 @@ export const openApiDocument = {
       get: {
         summary: 'Kubernetes Events of the app (newest first)',
         responses: { '200': ok('events'), ...errors },
+      },
+    },
+    '/api/v1/applications/{name}/logs': {
+      parameters: [nameParam, ...logParams],
+      get: {
+        summary: "Logs of the app's pods (the pod must be in its resource tree; needs `get`)",
+        responses: {
+          '200': ok('one entry per pod', {
+            type: 'object',
+            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/PodLog' } } },
+          }),
+          ...errors,
+          '403': error,
+          '502': error,
+        },
       },
     },
     '/api/v1/applications/{name}/sync': {
@@ -239,7 +271,17 @@ export const openApiDocument = {
               resume: 'Set spec.suspend: false and request a reconcile (admin)',
               reconcile: 'Write reconcile.fluxcd.io/requestedAt (admin); 409 while suspended',
             }[action],
-            responses: { '202': ok(`${action} requested`), ...actionErrors },
+            responses: {
+              '202': ok(`${action} requested`, {
+                type: 'object',
+                properties: {
+                  requested: { type: 'string' },
+                  // Absent for suspend; done when status.lastHandledReconcileAt equals it.
+                  requestedAt: { type: 'string' },
+                },
+              }),
+              ...actionErrors,
+            },
           },
         },
       ]),

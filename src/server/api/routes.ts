@@ -7,6 +7,7 @@ import type { AppAction } from './rbac/access.js';
 import { appDiffRoute, appEvents, appHistory, appTree, getApp, listApps } from './app-read.js';
 import { deleteApp, refreshApp, rollbackApp, syncApp, terminateOperation } from './app-actions.js';
 import { listKind } from './kinds.js';
+import { appLogs } from './logs.js';
 import { fluxAction, getObject } from './flux.js';
 
 export type Handler = (ctx: ApiContext, param: string) => Promise<unknown>;
@@ -45,6 +46,8 @@ export const routes: Route[] = [
   { method: 'GET', pattern: app('/diff'), acts: false, access: get, handler: appDiffRoute },
   { method: 'GET', pattern: app('/history'), acts: false, access: get, handler: appHistory },
   { method: 'GET', pattern: app('/events'), acts: false, access: get, handler: appEvents },
+  // Argo CD 2.x asks `get` for logs (its separate `logs` action is opt-in there).
+  { method: 'GET', pattern: app('/logs'), acts: false, access: get, handler: appLogs },
   { method: 'POST', pattern: app('/sync'), acts: true, access: sync, handler: syncApp },
   // Argo CD asks only `get` for a refresh, and `sync` for rollback and terminate-op.
   { method: 'POST', pattern: app('/refresh'), acts: true, access: get, handler: refreshApp },

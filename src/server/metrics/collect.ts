@@ -3,7 +3,8 @@
  * time (`argocd_app_info`, Argo CD's name and labels). Counters of syncs, prunes,
  * self-heals and rollbacks are counted from the Events Ferry records (src/kube/events.ts),
  * so the controllers need no metric calls; reconcile durations, queue depth, render cache
- * and per-cluster API requests come from small hooks wired in controllers/manager.ts.
+ * and per-cluster API requests come from small hooks wired in controllers/manager.ts;
+ * git/Helm/OCI/registry request latency and errors from src/sources/requests.ts.
  */
 import type { Application } from '../../api/argo/index.js';
 import { ARGO_API_VERSION } from '../../api/argo/index.js';
@@ -13,6 +14,7 @@ import type { KubeObject } from '../../kube/object.js';
 import type { RequestCounter } from '../../kube/rest.js';
 import { watchCollection, type CollectionWatch } from '../../kube/watch.js';
 import type { Logger } from '../../util/log.js';
+import { onSourceRequest, type SourceRequest } from '../../sources/requests.js';
 import { Counter, family, Histogram } from './exposition.js';
 import { summarize } from '../api/summary.js';
 import { fluxReconcileDuration, listFluxObjects, renderFluxGauges } from './flux.js';
@@ -103,11 +105,34 @@ export class FerryMetrics implements MetricsSource {
     'Kubernetes API requests, by cluster server, verb and status code.',
   );
   readonly fluxReconcileDuration = fluxReconcileDuration();
+  readonly sourceRequestDuration = new Histogram(
+    'ferry_source_request_duration_seconds',
+    'Duration of requests to git, Helm, OCI and image registry sources, by kind, operation and result.',
+    [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    { labeled: true },
+  );
+  readonly sourceRequestErrors = new Counter(
+    'ferry_source_request_errors_total',
+    'Failed requests to git, Helm, OCI and image registry sources, by kind and operation.',
+  );
   private readonly seenEvents = new Set<string>();
   private readonly startedAt = new Date(Date.now() - 1000).toISOString();
   private eventWatch: CollectionWatch | undefined;
+  private readonly stopSourceRequests: () => void;
 
-  constructor(private readonly inputs: MetricsInputs) {}
+  /** Subscribes to the sources' requests at once: the first fetches may precede start(). */
+  constructor(private readonly inputs: MetricsInputs) {
+    this.stopSourceRequests = onSourceRequest((r) => this.observeSourceRequest(r));
+  }
+
+  observeSourceRequest(r: SourceRequest): void {
+    this.sourceRequestDuration.observe(r.durationMs / 1000, {
+      kind: r.kind,
+      operation: r.operation,
+      result: r.result,
+    });
+    if (r.result === 'error') this.sourceRequestErrors.inc({ kind: r.kind, operation: r.operation });
+  }
 
   /** Counts Ferry's Events from now on. */
   start(): void {
@@ -121,6 +146,7 @@ export class FerryMetrics implements MetricsSource {
 
   stop(): void {
     this.eventWatch?.stop();
+    this.stopSourceRequests();
   }
 
   observeReconcile(ms: number): void {
@@ -174,6 +200,8 @@ export class FerryMetrics implements MetricsSource {
         { value: cache?.renders ?? 0 },
       ]),
       this.kubeRequests.render(),
+      this.sourceRequestDuration.render(),
+      this.sourceRequestErrors.render(),
       this.notifications.render(),
       renderFluxGauges(flux),
       this.fluxReconcileDuration.render(),

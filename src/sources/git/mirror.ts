@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { run, type RunResult } from '../../util/exec.js';
 import { gitEnv } from './auth-env.js';
+import { observeSourceRequest } from '../requests.js';
 
 export const REFSPECS = ['+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*'];
 
@@ -59,9 +60,13 @@ export function renameOrDiscard(from: string, to: string): void {
  * all branches and tags, pruning the deleted ones. Network; `options.env` carries credentials.
  */
 export async function fetchMirror(dir: string, url: string, options: GitRun): Promise<void> {
-  const { stdout } = await run('git', ['ls-remote', '--symref', url, 'HEAD'], options);
+  const { stdout } = await observeSourceRequest('git', 'ls-remote', () =>
+    run('git', ['ls-remote', '--symref', url, 'HEAD'], options),
+  );
   await ensureMirror(dir, url);
-  await git(dir, ['fetch', '--quiet', '--prune', '--no-write-fetch-head', url, ...REFSPECS], options);
+  await observeSourceRequest('git', 'fetch', () =>
+    git(dir, ['fetch', '--quiet', '--prune', '--no-write-fetch-head', url, ...REFSPECS], options),
+  );
   const head = /^ref: (refs\/heads\/\S+)\tHEAD$/m.exec(stdout)?.[1];
   if (head) await git(dir, ['symbolic-ref', 'HEAD', head]);
 }
@@ -72,5 +77,7 @@ export async function fetchMirror(dir: string, url: string, options: GitRun): Pr
  */
 export async function fetchExtra(dir: string, url: string, what: string, options: GitRun): Promise<void> {
   const refspec = what.startsWith('refs/') ? `+${what}:${what}` : what;
-  await git(dir, ['fetch', '--quiet', '--no-write-fetch-head', url, refspec], options);
+  await observeSourceRequest('git', 'fetch', () =>
+    git(dir, ['fetch', '--quiet', '--no-write-fetch-head', url, refspec], options),
+  );
 }

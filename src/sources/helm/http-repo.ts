@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { ChartNotFoundError, RepositoryError } from './errors.js';
 import { pickVersion } from './version.js';
 import type { HelmCredentials } from './types.js';
+import { observeSourceRequest } from '../requests.js';
 
 interface IndexEntry {
   version: string;
@@ -46,7 +47,12 @@ function authHeader(creds?: HelmCredentials): Record<string, string> {
   };
 }
 
-async function get(url: string, creds?: HelmCredentials): Promise<Buffer> {
+/** A GET of the index (`index`) or a chart archive (`chart`), observed for metrics. */
+function get(url: string, operation: 'index' | 'chart', creds?: HelmCredentials): Promise<Buffer> {
+  return observeSourceRequest('helm', operation, () => download(url, creds));
+}
+
+async function download(url: string, creds?: HelmCredentials): Promise<Buffer> {
   let res: Response;
   try {
     res = await fetch(url, { headers: authHeader(creds), signal: AbortSignal.timeout(30_000) });
@@ -75,7 +81,7 @@ export class HttpChartRepository {
   index(repoURL: string, creds?: HelmCredentials, force = false): Promise<RepoIndex> {
     const cached = this.indexes.get(repoURL);
     if (cached && !force && Date.now() - cached.at < this.indexTtlMs) return cached.index;
-    const index = get(`${repoURL.replace(/\/$/, '')}/index.yaml`, creds).then((body) => {
+    const index = get(`${repoURL.replace(/\/$/, '')}/index.yaml`, 'index', creds).then((body) => {
       const parsed = parse(body.toString()) as { entries?: Record<string, IndexEntry[]> } | null;
       if (!parsed?.entries) throw new RepositoryError(`${repoURL}/index.yaml is not a Helm repository index`);
       return { entries: parsed.entries, digest: createHash('sha256').update(body).digest('hex') };
@@ -113,7 +119,7 @@ export class HttpChartRepository {
     if (!existsSync(archive)) {
       // Credentials go only to the repository's own host (Argo CD's passCredentials=false).
       const sameHost = new URL(url).host === new URL(repoURL).host;
-      const body = await get(url, sameHost ? creds : undefined);
+      const body = await get(url, 'chart', sameHost ? creds : undefined);
       const digest = createHash('sha256').update(body).digest('hex');
       if (entry.digest && entry.digest !== digest) {
         throw new RepositoryError(

@@ -11,6 +11,7 @@ import { runHelm } from '../../tools/binaries.js';
 import { CommandError } from '../../util/exec.js';
 import { ChartNotFoundError, RepositoryError } from './errors.js';
 import type { HelmCredentials } from './types.js';
+import { observeSourceRequest } from '../requests.js';
 
 /** `oci://host/path` or Argo CD's `host/path` with enableOCI → `oci://host/path`. */
 export function ociBase(repoURL: string): string {
@@ -63,7 +64,11 @@ export class OciChartRepository {
   private async helm(repoURL: string, args: string[], creds?: HelmCredentials): Promise<string> {
     const config = await this.registryConfig(repoURL, creds);
     const flags = creds?.insecure ? ['--plain-http'] : [];
-    const { stdout } = await runHelm([...args, ...flags], { env: { HELM_REGISTRY_CONFIG: config } });
+    // `helm show chart` resolves a version, `helm pull` downloads: both talk to the registry.
+    const operation = args[0] === 'pull' ? 'pull' : 'resolve';
+    const { stdout } = await observeSourceRequest('oci', operation, () =>
+      runHelm([...args, ...flags], { env: { HELM_REGISTRY_CONFIG: config } }),
+    );
     return stdout;
   }
 

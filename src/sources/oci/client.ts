@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../util/exec.js';
+import { observeSourceRequest, registryOperation } from '../requests.js';
 
 export interface OciCredentials {
   username?: string;
@@ -190,7 +191,16 @@ async function failure(ref: OciReference, path: string, res: Response): Promise<
   );
 }
 
-async function send(url: string, headers: Record<string, string>): Promise<Response> {
+function send(url: string, headers: Record<string, string>): Promise<Response> {
+  return observeSourceRequest(
+    'oci',
+    registryOperation(url),
+    () => sendOnce(url, headers),
+    (res) => res.status >= 500,
+  );
+}
+
+async function sendOnce(url: string, headers: Record<string, string>): Promise<Response> {
   try {
     return await fetch(url, { headers, signal: AbortSignal.timeout(60_000) });
   } catch (err) {

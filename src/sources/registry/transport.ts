@@ -10,6 +10,7 @@ import { RegistryError } from './errors.js';
 import { TokenCache, tokenUrl, type TokenRequest, type TokenResponse } from './token.js';
 import { backoffDelay, isRetryableStatus, sleep, type BackoffOptions } from './retry.js';
 import type { RegistryAuth } from './docker-config.js';
+import { observeSourceRequest, registryOperation } from '../requests.js';
 
 export interface RegistryRequestOptions {
   auth?: RegistryAuth;
@@ -100,7 +101,12 @@ export class RegistryTransport {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     try {
-      return await fetch(url, { method: init.method ?? 'GET', headers, signal, redirect: 'follow' });
+      return await observeSourceRequest(
+        'registry',
+        registryOperation(url),
+        () => fetch(url, { method: init.method ?? 'GET', headers, signal, redirect: 'follow' }),
+        (res) => res.status >= 500,
+      );
     } catch (err) {
       if (options.signal?.aborted) throw err;
       throw unreachable(call, err);
@@ -148,10 +154,13 @@ export class RegistryTransport {
     if (options.auth) headers.Authorization = basicHeader(options.auth);
     let res: Response;
     try {
-      res = await fetch(url, {
-        headers,
-        signal: options.signal ?? AbortSignal.timeout(this.options.timeoutMs),
-      });
+      const signal = options.signal ?? AbortSignal.timeout(this.options.timeoutMs);
+      res = await observeSourceRequest(
+        'registry',
+        'token',
+        () => fetch(url, { headers, signal }),
+        (r) => r.status >= 500,
+      );
     } catch (err) {
       if (options.signal?.aborted) throw err;
       throw new RegistryError(
