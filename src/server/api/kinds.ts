@@ -17,7 +17,11 @@ export const genericKinds: Record<string, { apiVersion: string; kind: string }> 
   helmrepositories: { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmRepository' },
   helmcharts: { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmChart' },
   ocirepositories: { apiVersion: 'source.toolkit.fluxcd.io/v1beta2', kind: 'OCIRepository' },
+  imagerepositories: { apiVersion: 'image.toolkit.fluxcd.io/v1', kind: 'ImageRepository' },
   imagepolicies: { apiVersion: 'image.toolkit.fluxcd.io/v1beta2', kind: 'ImagePolicy' },
+  imageupdateautomations: { apiVersion: 'image.toolkit.fluxcd.io/v1', kind: 'ImageUpdateAutomation' },
+  alerts: { apiVersion: 'notification.toolkit.fluxcd.io/v1beta3', kind: 'Alert' },
+  providers: { apiVersion: 'notification.toolkit.fluxcd.io/v1beta3', kind: 'Provider' },
   sealedsecrets: { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret' },
 };
 

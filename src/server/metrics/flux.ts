@@ -19,7 +19,9 @@ const fluxPlurals = [
   'helmrepositories',
   'helmcharts',
   'ocirepositories',
+  'imagerepositories',
   'imagepolicies',
+  'imageupdateautomations',
 ];
 const statuses = ['True', 'False', 'Unknown', 'Deleted'];
 
